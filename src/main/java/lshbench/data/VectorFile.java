@@ -1,0 +1,185 @@
+package lshbench.data;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lshbench.io.AtomicFiles;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * lshbench's own vector file: a small header, labels, ids, provenance, then the floats, all
+ * little-endian, closed by a footer so that a truncated (killed) write is detected, never read
+ * as valid.
+ *
+ * <pre>
+ * "LSHBVEC1"            8 bytes magic
+ * int32 version (1), int32 n, int32 d, int32 labelled (0/1)
+ * string source, string model, string detail, int32 synthetic (0/1)
+ * int32 labelCount, labelCount × string
+ * n × int32 label        (only when labelled)
+ * n × string id
+ * n·d × float32
+ * "LSHBEND1"            8 bytes footer
+ * string = int32 byte length + UTF-8 bytes
+ * </pre>
+ */
+public final class VectorFile {
+  private static final byte[] MAGIC = "LSHBVEC1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FOOTER = "LSHBEND1".getBytes(StandardCharsets.US_ASCII);
+  private static final int VERSION = 1;
+  /** Conventional extension. */
+  public static final String EXTENSION = ".lshv";
+
+  private VectorFile() {}
+
+  /** Writes atomically: a temporary file beside the target, moved into place when complete. */
+  public static void write(Dataset data, Path file) throws IOException {
+    AtomicFiles.write(file, tmp -> writeTo(data, tmp));
+  }
+
+  private static void writeTo(Dataset data, Path tmp) throws IOException {
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      Out out = new Out(ch);
+      out.bytes(MAGIC);
+      out.i32(VERSION);
+      out.i32(data.size());
+      out.i32(data.dim());
+      out.i32(data.hasLabels() ? 1 : 0);
+      Provenance p = data.provenance();
+      out.str(p.source());
+      out.str(p.model());
+      out.str(p.detail());
+      out.i32(p.synthetic() ? 1 : 0);
+      out.i32(data.labelCount());
+      for (int i = 0; i < data.labelCount(); i++) {
+        out.str(data.labelName(i));
+      }
+      if (data.hasLabels()) {
+        for (int i = 0; i < data.size(); i++) {
+          out.i32(data.label(i));
+        }
+      }
+      for (int i = 0; i < data.size(); i++) {
+        out.str(data.id(i));
+      }
+      for (float v : data.vectors()) {
+        out.f32(v);
+      }
+      out.bytes(FOOTER);
+      out.flush();
+      ch.force(true);
+    }
+  }
+
+  /** Reads a file written by {@link #write}; any damage is a one-line {@link IOException}. */
+  public static Dataset read(Path file) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    try {
+      byte[] magic = new byte[MAGIC.length];
+      buf.get(magic);
+      if (!java.util.Arrays.equals(magic, MAGIC)) {
+        throw new IOException(file + ": not an lshbench vector file (bad magic)");
+      }
+      int version = buf.getInt();
+      if (version != VERSION) {
+        throw new IOException(file + ": vector file version " + version + ", this lshbench reads "
+            + VERSION);
+      }
+      int n = buf.getInt();
+      int d = buf.getInt();
+      boolean labelled = buf.getInt() == 1;
+      if (n < 0 || d < 1 || (long) n * d > Integer.MAX_VALUE - 8) {
+        throw new IOException(file + ": implausible shape n=" + n + ", d=" + d);
+      }
+      Provenance p = new Provenance(str(buf), str(buf), str(buf), buf.getInt() == 1);
+      String[] names = new String[buf.getInt()];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = str(buf);
+      }
+      int[] labels = null;
+      if (labelled) {
+        labels = new int[n];
+        buf.asIntBuffer().get(labels);
+        buf.position(buf.position() + 4 * n);
+      }
+      String[] ids = new String[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = str(buf);
+      }
+      float[] vectors = new float[n * d];
+      buf.asFloatBuffer().get(vectors);
+      buf.position(buf.position() + 4 * vectors.length);
+      byte[] footer = new byte[FOOTER.length];
+      buf.get(footer);
+      if (!java.util.Arrays.equals(footer, FOOTER) || buf.hasRemaining()) {
+        throw new IOException(file + ": damaged vector file (footer missing or trailing bytes)");
+      }
+      return new Dataset(vectors, d, labels, names, ids, p);
+    } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+      throw new IOException(file + ": truncated or damaged vector file", e);
+    }
+  }
+
+  private static String str(ByteBuffer buf) throws IOException {
+    int len = buf.getInt();
+    if (len < 0 || len > buf.remaining()) {
+      throw new IOException("damaged string length " + len);
+    }
+    byte[] b = new byte[len];
+    buf.get(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /** Buffered little-endian writer over a channel. */
+  private static final class Out {
+    private final FileChannel ch;
+    private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+
+    Out(FileChannel ch) {
+      this.ch = ch;
+    }
+
+    void ensure(int bytes) throws IOException {
+      if (buf.remaining() < bytes) {
+        flush();
+      }
+    }
+
+    void flush() throws IOException {
+      buf.flip();
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      buf.clear();
+    }
+
+    void i32(int v) throws IOException {
+      ensure(4);
+      buf.putInt(v);
+    }
+
+    void f32(float v) throws IOException {
+      ensure(4);
+      buf.putFloat(v);
+    }
+
+    void bytes(byte[] b) throws IOException {
+      for (int off = 0; off < b.length; ) {
+        ensure(1);
+        int len = Math.min(buf.remaining(), b.length - off);
+        buf.put(b, off, len);
+        off += len;
+      }
+    }
+
+    void str(String s) throws IOException {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      i32(b.length);
+      bytes(b);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package lshbench.experiment;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** "configs done / total, elapsed, ETA" lines for long loops, on stderr. */
+final class Progress {
+  private final String what;
+  private final int total;
+  private final long start = System.nanoTime();
+  private final PrintStream out;
+  private int done;
+
+  Progress(String what, int total, PrintStream out) {
+    this.what = what;
+    this.total = total;
+    this.out = out;
+  }
+
+  void step(String detail) {
+    done++;
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    double eta = done == 0 ? 0 : elapsed / done * (total - done);
+    out.printf(Locale.ROOT, "[%s] %d/%d %3.0f%%  %-40s elapsed %s  ETA %s%n", what, done, total,
+        100.0 * done / total, detail, clock(elapsed), clock(eta));
+  }
+
+  static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+}

@@ -1,0 +1,60 @@
+package lshbench.experiment;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The sweep CSV's columns, in order. Every row carries every parameter, seed and the dataset's
+ * provenance, so one row is self-describing. Timing columns are the only ones allowed to
+ * differ between two runs with the same seeds.
+ */
+public final class ResultColumns {
+  private ResultColumns() {}
+
+  public static final String EXPERIMENT = "experiment";
+  public static final String DATASET = "dataset";
+  public static final String PROVENANCE = "provenance";
+  public static final String MODEL = "model";
+  public static final String SYNTHETIC = "synthetic";
+  public static final String N_ITEMS = "n_items";
+  public static final String N_INDEXED = "n_indexed";
+  public static final String N_QUERIES = "n_queries";
+  public static final String DIM = "dim";
+  public static final String METRIC = "metric";
+  public static final String CENTER = "center";
+  public static final String FAMILY = "family";
+  public static final String K = "k";
+  public static final String L = "L";
+  public static final String REPEAT = "repeat";
+  public static final String SEED = "seed";
+  public static final String HASH_SEED = "hash_seed";
+  public static final String TOP_N = "top_n";
+  public static final String LABEL_RECALL = "label_recall";
+  public static final String KNN_RECALL = "knn_recall";
+  public static final String PRECISION = "precision";
+  public static final String CANDIDATES = "candidates_mean";
+  public static final String CANDIDATES_FRAC = "candidates_frac";
+  public static final String QUERY_MEAN = "query_us_mean";
+  public static final String QUERY_P50 = "query_us_p50";
+  public static final String QUERY_P95 = "query_us_p95";
+  public static final String QUERY_P99 = "query_us_p99";
+  public static final String EXACT_MEAN = "exact_us_mean";
+  public static final String SPEEDUP = "speedup";
+  public static final String BUILD_MS = "build_ms";
+  public static final String HASH_MS = "hash_ms";
+  public static final String TABLE_MS = "table_ms";
+  public static final String MEMORY = "memory_bytes";
+  public static final String BYTES_PER_ITEM = "bytes_per_item";
+  public static final String BUCKETS_MEAN = "buckets_mean";
+  public static final String MAX_BUCKET = "max_bucket";
+
+  public static final List<String> ALL = List.of(EXPERIMENT, DATASET, PROVENANCE, MODEL, SYNTHETIC,
+      N_ITEMS, N_INDEXED, N_QUERIES, DIM, METRIC, CENTER, FAMILY, K, L, REPEAT, SEED, HASH_SEED,
+      TOP_N, LABEL_RECALL, KNN_RECALL, PRECISION, CANDIDATES, CANDIDATES_FRAC, QUERY_MEAN,
+      QUERY_P50, QUERY_P95, QUERY_P99, EXACT_MEAN, SPEEDUP, BUILD_MS, HASH_MS, TABLE_MS, MEMORY,
+      BYTES_PER_ITEM, BUCKETS_MEAN, MAX_BUCKET);
+
+  /** Columns that measure wall-clock time and so vary from run to run. */
+  public static final Set<String> TIMING = Set.of(QUERY_MEAN, QUERY_P50, QUERY_P95, QUERY_P99,
+      EXACT_MEAN, SPEEDUP, BUILD_MS, HASH_MS, TABLE_MS);
+}

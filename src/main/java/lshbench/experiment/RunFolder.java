@@ -1,0 +1,64 @@
+package lshbench.experiment;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import lshbench.io.AtomicFiles;
+
+/**
+ * {@code results/<experiment>-<yyyyMMdd-HHmmss>/}: one folder per run, never reused. Carries a
+ * {@code status} file (running / complete / failed: reason) so readers can tell a finished
+ * run from a killed one.
+ */
+public final class RunFolder {
+  public static final String STATUS = "status";
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+  private final Path path;
+
+  private RunFolder(Path path) {
+    this.path = path;
+  }
+
+  /** Creates a fresh folder; a second run in the same second gets a -2, -3 … suffix. */
+  public static RunFolder create(Path resultsDir, String experiment, LocalDateTime now)
+      throws IOException {
+    try {
+      Files.createDirectories(resultsDir);
+    } catch (IOException e) {
+      throw new IOException("results.dir: cannot create " + resultsDir + " (" + e.getMessage() + ")");
+    }
+    if (!Files.isWritable(resultsDir)) {
+      throw new IOException("results.dir: " + resultsDir + " is not writable");
+    }
+    String base = experiment + "-" + STAMP.format(now);
+    for (int attempt = 1; ; attempt++) {
+      Path p = resultsDir.resolve(attempt == 1 ? base : base + "-" + attempt);
+      try {
+        Files.createDirectory(p);
+        RunFolder folder = new RunFolder(p);
+        folder.status("running");
+        return folder;
+      } catch (FileAlreadyExistsException e) {
+        // Never overwrite an earlier run: try the next suffix.
+      }
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public Path resolve(String name) {
+    return path.resolve(name);
+  }
+
+  public void status(String status) throws IOException {
+    AtomicFiles.writeString(path.resolve(STATUS), status + "\n");
+  }
+}

@@ -1,0 +1,127 @@
+package lshbench.experiment;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lshbench.lsh.HyperplaneBank;
+import lshbench.vector.Metric;
+
+/**
+ * A validated sweep experiment: built once from the experiment file plus overrides, so no
+ * other code reads properties.
+ *
+ * @param dataset {@code synthetic}, or a vector file path (.lshv, .fvecs, .tsv)
+ * @param ks k grid (bits per table)
+ * @param ls L grid (tables)
+ */
+public record SweepConfig(
+    String experiment,
+    String dataset,
+    String syntheticShape,
+    int syntheticDim,
+    int syntheticLatent,
+    double syntheticSpread,
+    double syntheticNoise,
+    long syntheticSeed,
+    Metric metric,
+    boolean center,
+    int[] ks,
+    int[] ls,
+    int queries,
+    int topN,
+    long seed,
+    int repeats,
+    int warmup,
+    int threads,
+    Path resultsDir,
+    Path cacheDir,
+    Map<String, String> settings) {
+
+  /** Every key a sweep accepts, with its meaning (also the README's reference table). */
+  public static final Map<String, String> KEYS;
+
+  static {
+    Map<String, String> k = new LinkedHashMap<>();
+    k.put("type", "experiment kind: sweep");
+    k.put("description", "free text shown in the summary");
+    k.put("dataset", "synthetic, or a vector file: .lshv (lshbench), .fvecs (TEXMEX), .tsv (one vector a line)");
+    k.put("synthetic.shape", "caltech101 (101 classes, Caltech101's sizes) or CxS, e.g. 20x50");
+    k.put("synthetic.dim", "dimension of synthetic vectors (4096 = VGG16 fc7)");
+    k.put("synthetic.latent", "dimension of the synthetic class structure");
+    k.put("synthetic.spread", "within-class spread relative to between-class (higher = harder)");
+    k.put("synthetic.noise", "per-coordinate noise before the ReLU");
+    k.put("synthetic.seed", "seed of the synthetic generator");
+    k.put("metric", "euclidean or cosine (cosine L2-normalises the vectors first)");
+    k.put("center", "subtract the data mean before hashing (true/false)");
+    k.put("k", "grid of bits per table, 1..64: list and/or ranges, e.g. 4,8,12 or 4-24:2");
+    k.put("L", "grid of table counts, 1..4096, e.g. 1,2,4,8,16,32");
+    k.put("queries", "held-out query items (fewer than the dataset's items)");
+    k.put("top.n", "neighbours returned per query: the n of knn_recall@n and precision@n");
+    k.put("seed", "master seed: query split and hyperplanes derive from it");
+    k.put("repeats", "rebuilds of every configuration with different hyperplane seeds");
+    k.put("warmup", "untimed queries before each configuration's timed queries");
+    k.put("threads", "threads for batch work (ground truth, projection); queries use one");
+    k.put("results.dir", "where run folders are written");
+    k.put("cache.dir", "where ground truth is cached");
+    KEYS = Collections.unmodifiableMap(k);
+  }
+
+  public static SweepConfig from(Settings s) {
+    String type = s.string("type", "sweep");
+    if (!type.equals("sweep")) {
+      throw new ConfigException("type: '" + type + "' is not an experiment type this runner knows (sweep)");
+    }
+    Metric metric;
+    try {
+      metric = Metric.parse(s.string("metric", "euclidean"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("metric: " + e.getMessage());
+    }
+    String shape = s.string("synthetic.shape", "caltech101");
+    if (!shape.equals("caltech101") && !shape.matches("\\d+x\\d+")) {
+      throw new ConfigException("synthetic.shape: '" + shape + "' is neither caltech101 nor CxS (e.g. 20x50)");
+    }
+    return new SweepConfig(
+        s.experiment(),
+        s.string("dataset", "synthetic"),
+        shape,
+        s.intIn("synthetic.dim", 4096, 1, 1 << 16),
+        s.intIn("synthetic.latent", 64, 1, 1 << 16),
+        s.doubleIn("synthetic.spread", 0.9, 0, 100),
+        s.doubleIn("synthetic.noise", 0.1, 0, 100),
+        s.longValue("synthetic.seed", 101),
+        metric,
+        s.bool("center", true),
+        s.grid("k", "4,6,8,10,12,14,16,20,24", 1, HyperplaneBank.MAX_BITS),
+        s.grid("L", "1,2,4,8,16,32", 1, 4096),
+        s.intIn("queries", 500, 1, Integer.MAX_VALUE),
+        s.intIn("top.n", 10, 1, 10_000),
+        s.longValue("seed", 42),
+        s.intIn("repeats", 1, 1, 1000),
+        s.intIn("warmup", 50, 0, 1_000_000),
+        s.intIn("threads", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 1024),
+        Path.of(s.string("results.dir", "results")),
+        Path.of(s.string("cache.dir", "datasets/cache")),
+        s.asMap());
+  }
+
+  /** Number of (k, L) configurations times repeats. */
+  public int runs() {
+    return ks.length * ls.length * repeats;
+  }
+
+  /** Hyperplane seed of repeat r: derived, never taken from the clock. */
+  public long hashSeed(int repeat) {
+    long z = seed + 0x9E3779B97F4A7C15L * (repeat + 1);
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  @Override
+  public String toString() {
+    return "SweepConfig" + settings + " k=" + Arrays.toString(ks) + " L=" + Arrays.toString(ls);
+  }
+}

@@ -1,0 +1,237 @@
+package lshbench.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import lshbench.data.Dataset;
+import lshbench.data.DatasetLoader;
+import lshbench.data.SyntheticGenerator;
+import lshbench.data.SyntheticSpec;
+import lshbench.eval.Evaluation;
+import lshbench.eval.GroundTruth;
+import lshbench.eval.Measurement;
+import lshbench.eval.QuerySplit;
+import lshbench.io.AtomicFiles;
+import lshbench.lsh.BucketTable;
+import lshbench.lsh.ExactIndex;
+import lshbench.lsh.HyperplaneBank;
+import lshbench.lsh.LshIndex;
+import lshbench.vector.Metric;
+
+/**
+ * Runs a k × L grid (× repeats) of random-hyperplane LSH against the exact scan.
+ *
+ * <p>Build once, sweep against it: each repeat draws one bank of max(k) × max(L) hyperplanes
+ * and projects the data once; configuration (k, L) uses the first k bits of the first L
+ * tables. Each configuration is still a correct, independent-looking LSH index; neighbouring
+ * configurations share planes, which makes their differences less noisy. A configuration's
+ * {@code hash_ms} is its share (k·L planes) of the measured projection time, {@code table_ms}
+ * the measured time to build its L tables.
+ */
+public final class SweepRunner {
+  private final SweepConfig config;
+  private final PrintStream log;
+
+  public SweepRunner(SweepConfig config, PrintStream log) {
+    this.config = config;
+    this.log = log;
+  }
+
+  /** The outcome: where the run's files are. */
+  public record Result(RunFolder folder, Path csv, Dataset dataset) {}
+
+  public Result run() throws IOException {
+    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
+    log.println("[sweep] run folder " + folder.path());
+    try {
+      Result result = runIn(folder);
+      folder.status("complete");
+      return result;
+    } catch (IOException | RuntimeException e) {
+      folder.status("failed: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private Result runIn(RunFolder folder) throws IOException {
+    long started = System.currentTimeMillis();
+    Dataset data = loadDataset();
+    log.println("[sweep] dataset: " + data.size() + " × " + data.dim() + ", "
+        + data.provenance().headline());
+    if (config.metric() == Metric.COSINE) {
+      data = data.normalised();
+    }
+    if (config.queries() >= data.size()) {
+      throw new ConfigException("queries: " + config.queries() + " must be fewer than the dataset's "
+          + data.size() + " items");
+    }
+    QuerySplit split = QuerySplit.draw(data.size(), config.queries(), config.seed());
+    int[] members = split.members();
+    int topN = Math.min(config.topN(), members.length);
+
+    long t0 = System.nanoTime();
+    GroundTruth.Loaded gt = GroundTruth.loadOrCompute(data, split, topN, config.threads(),
+        config.cacheDir());
+    log.printf(Locale.ROOT, "[sweep] ground truth (%d queries, top %d) %s in %.1f s%n",
+        split.queries().length, topN, gt.fromCache() ? "read from cache" : "computed",
+        (System.nanoTime() - t0) / 1e9);
+
+    Evaluation eval = new Evaluation(data, split, gt.truth(), topN, config.warmup());
+    Measurement exact = eval.run(new ExactIndex(data, members));
+    log.printf(Locale.ROOT, "[sweep] exact scan: %.0f µs/query (one thread), precision@%d %.3f%n",
+        exact.queryUs().mean(), topN, exact.precision());
+
+    int maxK = config.ks()[config.ks().length - 1];
+    int maxL = config.ls()[config.ls().length - 1];
+    float[] centre = config.center() ? HyperplaneBank.mean(data, members) : null;
+    Progress progress = new Progress("sweep", config.runs(), log);
+    try (ResultsCsv csv = new ResultsCsv(folder.path())) {
+      for (int repeat = 0; repeat < config.repeats(); repeat++) {
+        long hashSeed = config.hashSeed(repeat);
+        HyperplaneBank bank = new HyperplaneBank(data.dim(), maxK, maxL, hashSeed, centre);
+        long p0 = System.nanoTime();
+        long[] signatures = bank.signatures(data, members, config.threads());
+        double projectMs = (System.nanoTime() - p0) / 1e6;
+        double msPerPlane = projectMs / ((double) maxK * maxL);
+        for (int k : config.ks()) {
+          double[] tableMs = new double[maxL];
+          BucketTable[] tables = new BucketTable[maxL];
+          for (int t = 0; t < maxL; t++) {
+            long b0 = System.nanoTime();
+            tables[t] = LshIndex.buildTable(bank, signatures, members, k, t);
+            tableMs[t] = (System.nanoTime() - b0) / 1e6;
+          }
+          for (int l : config.ls()) {
+            LshIndex index = new LshIndex(data, members.length, bank, k, Arrays.copyOf(tables, l));
+            Measurement m = eval.run(index);
+            double tablesMs = Arrays.stream(tableMs, 0, l).sum();
+            double hashMs = msPerPlane * k * l;
+            csv.add(row(data, split, topN, k, l, repeat, hashSeed, m, exact, hashMs, tablesMs, index));
+            progress.step(String.format(Locale.ROOT, "k=%d L=%d recall %.3f/%.3f",
+                k, l, m.labelRecall(), m.knnRecall()));
+          }
+        }
+      }
+      Path file = csv.finish();
+      writeRunJson(folder, data, started, exact);
+      return new Result(folder, file, data);
+    }
+  }
+
+  private Dataset loadDataset() throws IOException {
+    if (config.dataset().equals("synthetic")) {
+      SyntheticSpec spec;
+      if (config.syntheticShape().equals("caltech101")) {
+        spec = SyntheticSpec.caltech101(config.syntheticDim(), config.syntheticLatent(),
+            config.syntheticSpread(), config.syntheticNoise(), config.syntheticSeed());
+      } else {
+        String[] cs = config.syntheticShape().split("x");
+        int classes = Integer.parseInt(cs[0]);
+        int size = Integer.parseInt(cs[1]);
+        String[] names = new String[classes];
+        int[] sizes = new int[classes];
+        for (int c = 0; c < classes; c++) {
+          names[c] = String.format(Locale.ROOT, "class%03d", c);
+          sizes[c] = size;
+        }
+        spec = new SyntheticSpec(names, sizes, config.syntheticDim(), config.syntheticLatent(),
+            config.syntheticSpread(), config.syntheticNoise(), config.syntheticSeed());
+      }
+      log.println("[sweep] generating synthetic data: " + spec.describe());
+      return SyntheticGenerator.generate(spec);
+    }
+    return DatasetLoader.load(Path.of(config.dataset()));
+  }
+
+  private Map<String, Object> row(Dataset data, QuerySplit split, int topN, int k, int l,
+      int repeat, long hashSeed, Measurement m, Measurement exact, double hashMs, double tableMs,
+      LshIndex index) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put(ResultColumns.EXPERIMENT, config.experiment());
+    r.put(ResultColumns.DATASET, config.dataset());
+    r.put(ResultColumns.PROVENANCE, data.provenance().headline());
+    r.put(ResultColumns.MODEL, data.provenance().model());
+    r.put(ResultColumns.SYNTHETIC, data.provenance().synthetic());
+    r.put(ResultColumns.N_ITEMS, data.size());
+    r.put(ResultColumns.N_INDEXED, split.members().length);
+    r.put(ResultColumns.N_QUERIES, split.queries().length);
+    r.put(ResultColumns.DIM, data.dim());
+    r.put(ResultColumns.METRIC, config.metric().label());
+    r.put(ResultColumns.CENTER, config.center());
+    r.put(ResultColumns.FAMILY, "hyperplane");
+    r.put(ResultColumns.K, k);
+    r.put(ResultColumns.L, l);
+    r.put(ResultColumns.REPEAT, repeat);
+    r.put(ResultColumns.SEED, config.seed());
+    r.put(ResultColumns.HASH_SEED, hashSeed);
+    r.put(ResultColumns.TOP_N, topN);
+    r.put(ResultColumns.LABEL_RECALL, m.labelRecall());
+    r.put(ResultColumns.KNN_RECALL, m.knnRecall());
+    r.put(ResultColumns.PRECISION, m.precision());
+    r.put(ResultColumns.CANDIDATES, m.candidatesMean());
+    r.put(ResultColumns.CANDIDATES_FRAC, m.candidatesMean() / split.members().length);
+    r.put(ResultColumns.QUERY_MEAN, m.queryUs().mean());
+    r.put(ResultColumns.QUERY_P50, m.queryUs().p50());
+    r.put(ResultColumns.QUERY_P95, m.queryUs().p95());
+    r.put(ResultColumns.QUERY_P99, m.queryUs().p99());
+    r.put(ResultColumns.EXACT_MEAN, exact.queryUs().mean());
+    r.put(ResultColumns.SPEEDUP, exact.queryUs().mean() / m.queryUs().mean());
+    r.put(ResultColumns.BUILD_MS, hashMs + tableMs);
+    r.put(ResultColumns.HASH_MS, hashMs);
+    r.put(ResultColumns.TABLE_MS, tableMs);
+    r.put(ResultColumns.MEMORY, m.memoryBytes());
+    r.put(ResultColumns.BYTES_PER_ITEM, (double) m.memoryBytes() / split.members().length);
+    long buckets = 0;
+    int maxBucket = 0;
+    for (int t = 0; t < l; t++) {
+      buckets += index.table(t).buckets();
+      maxBucket = Math.max(maxBucket, index.table(t).maxBucket());
+    }
+    r.put(ResultColumns.BUCKETS_MEAN, (double) buckets / l);
+    r.put(ResultColumns.MAX_BUCKET, maxBucket);
+    return r;
+  }
+
+  private void writeRunJson(RunFolder folder, Dataset data, long started, Measurement exact)
+      throws IOException {
+    StringBuilder json = new StringBuilder("{\n");
+    field(json, "experiment", config.experiment());
+    field(json, "dataset", config.dataset());
+    field(json, "provenance", data.provenance().headline());
+    field(json, "model", data.provenance().model());
+    field(json, "provenance_detail", data.provenance().detail());
+    json.append("  \"synthetic\": ").append(data.provenance().synthetic()).append(",\n");
+    field(json, "timing", "queries timed one at a time on one thread with System.nanoTime, after "
+        + config.warmup() + " untimed warm-up queries per configuration; exact scan timed the same way");
+    field(json, "build_time", "build_ms = hash_ms + table_ms; hash_ms is the configuration's share "
+        + "(k*L planes) of one shared projection of the data, table_ms is measured");
+    field(json, "sharing", "configuration (k, L) uses the first k bits of the first L tables of one "
+        + "hyperplane bank per repeat");
+    field(json, "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    field(json, "cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    field(json, "exact_us_mean", String.format(Locale.ROOT, "%.1f", exact.queryUs().mean()));
+    field(json, "elapsed_s", String.format(Locale.ROOT, "%.1f",
+        (System.currentTimeMillis() - started) / 1e3));
+    json.append("  \"settings\": {\n");
+    int i = 0;
+    for (Map.Entry<String, String> e : config.settings().entrySet()) {
+      json.append("    \"").append(escape(e.getKey())).append("\": \"").append(escape(e.getValue()))
+          .append('"').append(++i < config.settings().size() ? ",\n" : "\n");
+    }
+    json.append("  }\n}\n");
+    AtomicFiles.writeString(folder.resolve("run.json"), json.toString());
+  }
+
+  private static void field(StringBuilder json, String key, String value) {
+    json.append("  \"").append(key).append("\": \"").append(escape(value)).append("\",\n");
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}

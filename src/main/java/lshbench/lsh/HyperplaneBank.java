@@ -1,0 +1,142 @@
+package lshbench.lsh;
+
+import java.util.SplittableRandom;
+import lshbench.data.Dataset;
+import lshbench.vector.Parallel;
+import lshbench.vector.VectorOps;
+
+/**
+ * Gaussian random hyperplanes for random-hyperplane (SimHash) LSH, grouped into {@code tables}
+ * groups of {@code bitsPerTable}. Bit j of a table's key is 1 when the item lies on the
+ * positive side of plane j; shorter keys are prefixes, so one bank with K bits and L tables
+ * serves every configuration with k ≤ K and L' ≤ L (a sweep projects the data once).
+ *
+ * <p>With centring, planes pass through the data mean μ instead of the origin: the bit is
+ * w·x > w·μ, which hashes the centred vector without copying the data. CNN features share a
+ * large common component; without centring most planes put every item on the same side.
+ */
+public final class HyperplaneBank {
+  /** Keys are packed in a {@code long}. */
+  public static final int MAX_BITS = 64;
+  private static final int ITEM_BLOCK = 32;
+  private static final int PLANE_BLOCK = 32;
+
+  private final int dim;
+  private final int bitsPerTable;
+  private final int tables;
+  private final long seed;
+  private final float[] planes;
+  private final float[] bias;
+
+  /**
+   * @param center the point planes pass through (the data mean), or {@code null} for the origin
+   */
+  public HyperplaneBank(int dim, int bitsPerTable, int tables, long seed, float[] center) {
+    if (bitsPerTable < 1 || bitsPerTable > MAX_BITS) {
+      throw new IllegalArgumentException("k must be in 1..64, got " + bitsPerTable);
+    }
+    if (tables < 1) {
+      throw new IllegalArgumentException("L must be positive, got " + tables);
+    }
+    if (center != null && center.length != dim) {
+      throw new IllegalArgumentException("centre has dimension " + center.length + ", not " + dim);
+    }
+    this.dim = dim;
+    this.bitsPerTable = bitsPerTable;
+    this.tables = tables;
+    this.seed = seed;
+    int count = bitsPerTable * tables;
+    this.planes = new float[Math.multiplyExact(count, dim)];
+    SplittableRandom rng = new SplittableRandom(seed);
+    for (int i = 0; i < planes.length; i++) {
+      planes[i] = (float) rng.nextGaussian();
+    }
+    this.bias = new float[count];
+    if (center != null) {
+      for (int p = 0; p < count; p++) {
+        bias[p] = VectorOps.dot(planes, p * dim, center, 0, dim);
+      }
+    }
+  }
+
+  /** Mean of the listed rows, the usual centre. */
+  public static float[] mean(Dataset data, int[] members) {
+    int d = data.dim();
+    double[] sum = new double[d];
+    float[] v = data.vectors();
+    for (int id : members) {
+      for (int j = 0, off = id * d; j < d; j++) {
+        sum[j] += v[off + j];
+      }
+    }
+    float[] mean = new float[d];
+    for (int j = 0; j < d; j++) {
+      mean[j] = (float) (sum[j] / members.length);
+    }
+    return mean;
+  }
+
+  public int dim() {
+    return dim;
+  }
+
+  public int bitsPerTable() {
+    return bitsPerTable;
+  }
+
+  public int tables() {
+    return tables;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** The {@code k}-bit key of a query in one table: k dot products. */
+  public long key(float[] query, int table, int k) {
+    assert k <= bitsPerTable && table < tables;
+    long key = 0;
+    int plane = table * bitsPerTable;
+    for (int j = 0; j < k; j++, plane++) {
+      if (VectorOps.dot(planes, plane * dim, query, 0, dim) > bias[plane]) {
+        key |= 1L << j;
+      }
+    }
+    return key;
+  }
+
+  /**
+   * Full-width keys of every listed row in every table: {@code out[i * tables + t]}. The batch
+   * projection is blocked so a group of planes stays in cache while a group of rows streams
+   * past, and spread over {@code threads}.
+   */
+  public long[] signatures(Dataset data, int[] members, int threads) {
+    if (data.dim() != dim) {
+      throw new IllegalArgumentException("data dimension " + data.dim() + " != planes " + dim);
+    }
+    long[] out = new long[Math.multiplyExact(members.length, tables)];
+    float[] v = data.vectors();
+    int planeCount = bitsPerTable * tables;
+    Parallel.forBlocks("lshbench-project", threads, members.length, ITEM_BLOCK, start -> {
+      int end = Math.min(members.length, start + ITEM_BLOCK);
+      for (int p0 = 0; p0 < planeCount; p0 += PLANE_BLOCK) {
+        int p1 = Math.min(planeCount, p0 + PLANE_BLOCK);
+        for (int i = start; i < end; i++) {
+          int row = members[i] * dim;
+          for (int p = p0; p < p1; p++) {
+            if (VectorOps.dot(planes, p * dim, v, row, dim) > bias[p]) {
+              int table = p / bitsPerTable;
+              out[i * tables + table] |= 1L << (p - table * bitsPerTable);
+            }
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  /** Bytes of the planes and offsets that a (k, L) index actually uses. */
+  public long bytesFor(int k, int usedTables) {
+    return 4L * k * usedTables * (dim + 1L);
+  }
+}

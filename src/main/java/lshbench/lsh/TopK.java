@@ -1,0 +1,81 @@
+package lshbench.lsh;
+
+/**
+ * Keeps the n smallest (distance, id) pairs seen, as a max-heap of packed longs: the
+ * non-negative distance's float bits in the high half (they order like the floats) and the id
+ * in the low half, so ties break towards the smaller id and nothing is boxed.
+ */
+final class TopK {
+  private final long[] heap;
+  private int size;
+
+  TopK(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("n must be positive, got " + capacity);
+    }
+    heap = new long[capacity];
+  }
+
+  void clear() {
+    size = 0;
+  }
+
+  int capacity() {
+    return heap.length;
+  }
+
+  /** The current n-th best distance, or +infinity while fewer than n are held. */
+  float worst() {
+    return size < heap.length ? Float.POSITIVE_INFINITY : Float.intBitsToFloat((int) (heap[0] >>> 32));
+  }
+
+  void offer(int id, float distance) {
+    assert distance >= 0 : "distances must be non-negative";
+    long packed = ((long) Float.floatToRawIntBits(distance) << 32) | (id & 0xFFFFFFFFL);
+    if (size < heap.length) {
+      int i = size++;
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (heap[parent] >= packed) {
+          break;
+        }
+        heap[i] = heap[parent];
+        i = parent;
+      }
+      heap[i] = packed;
+    } else if (packed < heap[0]) {
+      siftDown(packed);
+    }
+  }
+
+  private void siftDown(long packed) {
+    int i = 0;
+    int half = size >>> 1;
+    while (i < half) {
+      int child = 2 * i + 1;
+      if (child + 1 < size && heap[child + 1] > heap[child]) {
+        child++;
+      }
+      if (heap[child] <= packed) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = packed;
+  }
+
+  /** Empties the heap into a result, closest first. */
+  Neighbours drain(int candidates) {
+    long[] sorted = java.util.Arrays.copyOf(heap, size);
+    java.util.Arrays.sort(sorted);
+    int[] ids = new int[size];
+    float[] distances = new float[size];
+    for (int i = 0; i < size; i++) {
+      ids[i] = (int) sorted[i];
+      distances[i] = Float.intBitsToFloat((int) (sorted[i] >>> 32));
+    }
+    size = 0;
+    return new Neighbours(ids, distances, candidates);
+  }
+}

@@ -1,0 +1,174 @@
+package lshbench.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import lshbench.io.AtomicFiles;
+
+/** The sweep's pictures: recall-vs-time trade-offs and k × L heat maps, as PNG and SVG. */
+public final class SweepPlots {
+  private static final int WIDTH = 1200;
+  private static final int HEIGHT = 800;
+  private static final Color[] PALETTE = {
+    new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+    new Color(0xbcbd22), new Color(0x17becf)
+  };
+
+  private SweepPlots() {}
+
+  /**
+   * Recall against mean query time (log scale), one series per L with k growing along it,
+   * every point labelled, the Pareto frontier drawn over them and the exact scan marked.
+   */
+  public static XYChart tradeoff(List<ConfigPoint> points, Recall recall, String subtitle,
+      double exactUs) {
+    XYChart chart = new XYChart(WIDTH, HEIGHT);
+    chart.setTitle(recall.title() + " vs query time — " + subtitle);
+    chart.setXAxisTitle("mean query time, µs (log scale, one thread)");
+    chart.setYAxisTitle(recall.title());
+    style(chart);
+    TreeMap<Integer, List<ConfigPoint>> byL = new TreeMap<>();
+    for (ConfigPoint p : points) {
+      if (!Double.isNaN(recall.of(p))) {
+        byL.computeIfAbsent(p.l(), x -> new ArrayList<>()).add(p);
+      }
+    }
+    int colour = 0;
+    for (var e : byL.entrySet()) {
+      List<ConfigPoint> series = e.getValue();
+      double[] x = series.stream().mapToDouble(ConfigPoint::queryUs).toArray();
+      double[] y = series.stream().mapToDouble(recall::of).toArray();
+      XYSeries s = chart.addSeries("L=" + e.getKey(), x, y);
+      s.setMarker(SeriesMarkers.CIRCLE);
+      s.setMarkerColor(PALETTE[colour % PALETTE.length]);
+      s.setLineColor(withAlpha(PALETTE[colour % PALETTE.length], 110));
+      s.setLineStyle(new BasicStroke(1.2f));
+      colour++;
+    }
+    List<ConfigPoint> frontier = Frontier.pareto(points, recall);
+    if (!frontier.isEmpty()) {
+      XYSeries f = chart.addSeries("Pareto frontier",
+          frontier.stream().mapToDouble(ConfigPoint::queryUs).toArray(),
+          frontier.stream().mapToDouble(recall::of).toArray());
+      f.setLineColor(Color.BLACK);
+      f.setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+          new float[] {8f, 5f}, 0f));
+      f.setMarker(SeriesMarkers.DIAMOND);
+      f.setMarkerColor(Color.BLACK);
+    }
+    for (ConfigPoint p : points) {
+      if (!Double.isNaN(recall.of(p))) {
+        chart.addAnnotation(new AnnotationText(p.k() + "," + p.l(), p.queryUs(),
+            recall.of(p) + 0.018, false));
+      }
+    }
+    if (exactUs > 0) {
+      AnnotationLine exact = new AnnotationLine(exactUs, true, false);
+      chart.addAnnotation(exact);
+      chart.addAnnotation(new AnnotationText("exact scan " + Math.round(exactUs) + " µs", exactUs,
+          0.5, false));
+    }
+    chart.getStyler().setXAxisMax(exactUs > 0 ? Math.max(exactUs * 1.5, maxTime(points)) : null);
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(1.05);
+    return chart;
+  }
+
+  private static double maxTime(List<ConfigPoint> points) {
+    return points.stream().mapToDouble(ConfigPoint::queryUs).max().orElse(1) * 1.2;
+  }
+
+  /** A k × L grid of one measure, values printed in the cells. */
+  public static HeatMapChart heatmap(List<ConfigPoint> points, String measure, String subtitle,
+      java.util.function.ToDoubleFunction<ConfigPoint> value, String pattern) {
+    TreeSet<Integer> ks = new TreeSet<>();
+    TreeSet<Integer> ls = new TreeSet<>();
+    for (ConfigPoint p : points) {
+      ks.add(p.k());
+      ls.add(p.l());
+    }
+    List<Integer> kList = new ArrayList<>(ks);
+    List<Integer> lList = new ArrayList<>(ls);
+    List<Number[]> cells = new ArrayList<>();
+    for (ConfigPoint p : points) {
+      double v = value.applyAsDouble(p);
+      if (!Double.isNaN(v)) {
+        cells.add(new Number[] {kList.indexOf(p.k()), lList.indexOf(p.l()), v});
+      }
+    }
+    HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).build();
+    chart.setTitle(measure + " over k × L — " + subtitle);
+    chart.setXAxisTitle("k (bits per table)");
+    chart.setYAxisTitle("L (tables)");
+    chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    chart.getStyler().setShowValue(true);
+    chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    chart.getStyler().setHeatMapValueDecimalPattern(pattern);
+    chart.getStyler().setRangeColors(new Color[] {new Color(0xf7fbff), new Color(0x6baed6),
+        new Color(0x08306b)});
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setValueFontColor(new Color(0xd9480f));
+    chart.addSeries(measure, kList, lList, cells);
+    return chart;
+  }
+
+  private static void style(XYChart chart) {
+    var s = chart.getStyler();
+    s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    s.setXAxisLogarithmic(true);
+    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+    s.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    s.setAnnotationTextFontColor(new Color(0x333333));
+    s.setAnnotationLineColor(new Color(0xc92a2a));
+    s.setAnnotationLineStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+        1f, new float[] {4f, 4f}, 0f));
+    s.setLegendPosition(Styler.LegendPosition.InsideSE);
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotGridLinesColor(new Color(0xe0e0e0));
+    s.setMarkerSize(7);
+    s.setDecimalPattern("#,##0.##");
+  }
+
+  private static Color withAlpha(Color c, int alpha) {
+    return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+  }
+
+  /** Saves {@code name}.png and {@code name}.svg in {@code folder}, each atomically. */
+  public static void save(Chart<?, ?> chart, Path folder, String name) throws IOException {
+    AtomicFiles.write(folder.resolve(name + ".png"), tmp -> {
+      BitmapEncoder.saveBitmap(chart, Files.newOutputStream(tmp), BitmapEncoder.BitmapFormat.PNG);
+    });
+    AtomicFiles.write(folder.resolve(name + ".svg"), tmp -> {
+      try (var out = Files.newOutputStream(tmp)) {
+        VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+            VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      }
+    });
+  }
+
+  static String fmt(String pattern, Object... args) {
+    return String.format(Locale.ROOT, pattern, args);
+  }
+}

@@ -1,0 +1,100 @@
+package lshbench.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import lshbench.experiment.ResultColumns;
+import lshbench.io.AtomicFiles;
+
+/**
+ * Turns a finished sweep's CSV into {@code summary.txt} and the plots. Reads only the CSV, so
+ * it works the same on a run from last month.
+ */
+public final class SweepReport {
+  private static final double[] TARGETS = {0.5, 0.8, 0.9, 0.95};
+
+  private SweepReport() {}
+
+  /** Writes summary and plots into {@code folder}; returns the summary's path. */
+  public static Path write(Path folder, Path csv) throws IOException {
+    ResultsTable results = ResultsTable.read(csv);
+    List<ConfigPoint> points = results.points();
+    String subtitle = subtitle(results);
+    double exactUs = results.table().doubleColumn(ResultColumns.EXACT_MEAN).mean();
+    boolean labelled = points.stream().anyMatch(p -> !Double.isNaN(p.labelRecall()));
+    for (Recall recall : Recall.values()) {
+      if (recall == Recall.LABEL && !labelled) {
+        continue;
+      }
+      String name = recall == Recall.LABEL ? "label-recall-vs-time" : "knn-recall-vs-time";
+      SweepPlots.save(SweepPlots.tradeoff(points, recall, subtitle, exactUs), folder, name);
+    }
+    if (labelled) {
+      SweepPlots.save(SweepPlots.heatmap(points, "label recall", subtitle, ConfigPoint::labelRecall,
+          "0.00"), folder, "heatmap-label-recall");
+    }
+    SweepPlots.save(SweepPlots.heatmap(points, "kNN recall@n", subtitle, ConfigPoint::knnRecall,
+        "0.00"), folder, "heatmap-knn-recall");
+    SweepPlots.save(SweepPlots.heatmap(points, "mean query time (µs)", subtitle,
+        ConfigPoint::queryUs, "#,##0"), folder, "heatmap-query-time");
+    Path summary = folder.resolve("summary.txt");
+    AtomicFiles.writeString(summary, summary(results, points, exactUs, labelled));
+    return summary;
+  }
+
+  /** Dataset, model and size, loud about synthetic data. */
+  static String subtitle(ResultsTable r) {
+    boolean synthetic = Boolean.parseBoolean(r.first(ResultColumns.SYNTHETIC));
+    String what = synthetic ? "SYNTHETIC data (no images, no model)" : r.first(ResultColumns.MODEL);
+    return String.format(Locale.ROOT, "%s, n=%s, d=%s", what, r.first(ResultColumns.N_ITEMS),
+        r.first(ResultColumns.DIM));
+  }
+
+  static String summary(ResultsTable r, List<ConfigPoint> points, double exactUs, boolean labelled) {
+    StringBuilder s = new StringBuilder();
+    s.append("lshbench sweep summary\n");
+    s.append("experiment: ").append(r.first(ResultColumns.EXPERIMENT)).append('\n');
+    s.append("dataset:    ").append(r.first(ResultColumns.DATASET)).append(" — ")
+        .append(r.first(ResultColumns.PROVENANCE)).append('\n');
+    s.append("model:      ").append(r.first(ResultColumns.MODEL)).append('\n');
+    s.append(String.format(Locale.ROOT,
+        "items:      %s (%s indexed, %s held-out queries), d=%s, metric=%s, centred=%s, top n=%s%n",
+        r.first(ResultColumns.N_ITEMS), r.first(ResultColumns.N_INDEXED),
+        r.first(ResultColumns.N_QUERIES), r.first(ResultColumns.DIM), r.first(ResultColumns.METRIC),
+        r.first(ResultColumns.CENTER), r.first(ResultColumns.TOP_N)));
+    s.append(String.format(Locale.ROOT, "configs:    %d (k × L), %d repeat(s), seed %s%n",
+        points.size(), points.isEmpty() ? 0 : points.get(0).repeats(), r.first(ResultColumns.SEED)));
+    s.append(String.format(Locale.ROOT, "exact scan: %.0f µs per query (one thread)%n%n", exactUs));
+    for (Recall recall : Recall.values()) {
+      if (recall == Recall.LABEL && !labelled) {
+        continue;
+      }
+      s.append("Fastest configuration reaching each ").append(recall.title()).append(" target:\n");
+      s.append(String.format(Locale.ROOT, "  %-7s %-12s %10s %10s %9s %12s %12s%n", "target",
+          "config", "recall", "query µs", "speed-up", "candidates", "memory MB"));
+      for (double target : TARGETS) {
+        ConfigPoint p = Frontier.fastestReaching(points, recall, target);
+        if (p == null) {
+          s.append(String.format(Locale.ROOT, "  %-7.2f none in this grid reaches it%n", target));
+        } else {
+          s.append(line(String.format(Locale.ROOT, "%.2f", target), p, recall));
+        }
+      }
+      s.append("Pareto frontier (").append(recall.title()).append(" vs query time):\n");
+      for (ConfigPoint p : Frontier.pareto(points, recall)) {
+        s.append(line("", p, recall));
+      }
+      s.append('\n');
+    }
+    return s.toString();
+  }
+
+  private static String line(String target, ConfigPoint p, Recall recall) {
+    String std = p.repeats() > 1 ? String.format(Locale.ROOT, "±%.3f",
+        recall == Recall.LABEL ? p.labelRecallStd() : p.knnRecallStd()) : "";
+    return String.format(Locale.ROOT, "  %-7s %-12s %10s %10.0f %8.1fx %12.0f %12.2f%n", target,
+        p.label(), String.format(Locale.ROOT, "%.3f%s", recall.of(p), std), p.queryUs(),
+        p.speedup(), p.candidates(), p.memoryBytes() / 1e6);
+  }
+}

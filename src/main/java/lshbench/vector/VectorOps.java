@@ -1,0 +1,69 @@
+package lshbench.vector;
+
+/**
+ * Scalar kernels over rows of a flat row-major {@code float[]}.
+ *
+ * <p>Eight independent accumulators: the JIT will not reorder a float reduction, so a single
+ * accumulator serialises on the add latency; eight keep both FMA ports busy.
+ */
+public final class VectorOps {
+  private VectorOps() {}
+
+  /** Dot product of {@code a[aOff..aOff+d)} and {@code b[bOff..bOff+d)}. */
+  public static float dot(float[] a, int aOff, float[] b, int bOff, int d) {
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    int i = 0;
+    for (int end = d - 7; i < end; i += 8) {
+      s0 += a[aOff + i] * b[bOff + i];
+      s1 += a[aOff + i + 1] * b[bOff + i + 1];
+      s2 += a[aOff + i + 2] * b[bOff + i + 2];
+      s3 += a[aOff + i + 3] * b[bOff + i + 3];
+      s4 += a[aOff + i + 4] * b[bOff + i + 4];
+      s5 += a[aOff + i + 5] * b[bOff + i + 5];
+      s6 += a[aOff + i + 6] * b[bOff + i + 6];
+      s7 += a[aOff + i + 7] * b[bOff + i + 7];
+    }
+    for (; i < d; i++) {
+      s0 += a[aOff + i] * b[bOff + i];
+    }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+  }
+
+  /** Squared Euclidean distance of two rows. */
+  public static float squaredDistance(float[] a, int aOff, float[] b, int bOff, int d) {
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    int i = 0;
+    for (int end = d - 7; i < end; i += 8) {
+      float d0 = a[aOff + i] - b[bOff + i];
+      float d1 = a[aOff + i + 1] - b[bOff + i + 1];
+      float d2 = a[aOff + i + 2] - b[bOff + i + 2];
+      float d3 = a[aOff + i + 3] - b[bOff + i + 3];
+      float d4 = a[aOff + i + 4] - b[bOff + i + 4];
+      float d5 = a[aOff + i + 5] - b[bOff + i + 5];
+      float d6 = a[aOff + i + 6] - b[bOff + i + 6];
+      float d7 = a[aOff + i + 7] - b[bOff + i + 7];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+      s4 += d4 * d4;
+      s5 += d5 * d5;
+      s6 += d6 * d6;
+      s7 += d7 * d7;
+    }
+    for (; i < d; i++) {
+      float t = a[aOff + i] - b[bOff + i];
+      s0 += t * t;
+    }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+  }
+
+  /** Euclidean norm of one row, accumulated in double so long rows keep their precision. */
+  public static double norm(float[] a, int off, int d) {
+    double s = 0;
+    for (int i = 0; i < d; i++) {
+      s += (double) a[off + i] * a[off + i];
+    }
+    return Math.sqrt(s);
+  }
+}
