@@ -99,14 +99,42 @@ public final class DatasetLoader {
     return rows.toArray(new float[0][]);
   }
 
+  /**
+   * A TSV whose last column counts up by one from row to row (the NGT SIFT sample ends every
+   * line with an id, 100001, 100002, …) holds ids, not a coordinate: no feature does that.
+   */
+  static boolean lastColumnIsId(float[][] rows) {
+    int d = rows[0].length;
+    if (rows.length < 2 || d < 2) {
+      return false;
+    }
+    for (int i = 0; i < rows.length; i++) {
+      float v = rows[i][d - 1];
+      if (v != Math.rint(v) || v != rows[0][d - 1] + i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Dataset fromRows(float[][] rows, String source, Path file) {
+    String detail = file.getFileName().toString();
+    String[] ids = null;
+    if (source.equals("tsv") && lastColumnIsId(rows)) {
+      int d = rows[0].length - 1;
+      ids = new String[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        ids[i] = Long.toString((long) rows[i][d]);
+        rows[i] = java.util.Arrays.copyOf(rows[i], d);
+      }
+      detail += " (last column read as item ids)";
+    }
     int d = rows[0].length;
     float[] flat = new float[rows.length * d];
     for (int i = 0; i < rows.length; i++) {
       System.arraycopy(rows[i], 0, flat, i * d, d);
     }
-    Provenance p = new Provenance(source, "unknown (vectors read from file)",
-        file.getFileName().toString(), false);
-    return new Dataset(flat, d, null, new String[0], null, p);
+    Provenance p = new Provenance(source, "unknown (vectors read from file)", detail, false);
+    return new Dataset(flat, d, null, new String[0], ids, p);
   }
 }

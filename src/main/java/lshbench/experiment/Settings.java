@@ -200,7 +200,7 @@ public final class Settings {
    * ({@code 4-24:4}); sorted, duplicates removed, every value in [min, max].
    */
   public int[] grid(String key, String fallback, int min, int max) {
-    String v = string(key, fallback);
+    String v = values.containsKey(key) ? values.get(key) : fallback;
     java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
     for (String part : v.split(",")) {
       String p = part.trim();

@@ -89,7 +89,7 @@ public record SweepConfig(
         shape,
         s.intIn("synthetic.dim", 4096, 1, 1 << 16),
         s.intIn("synthetic.latent", 64, 1, 1 << 16),
-        s.doubleIn("synthetic.spread", 0.9, 0, 100),
+        s.doubleIn("synthetic.spread", 1.2, 0, 100),
         s.doubleIn("synthetic.noise", 0.1, 0, 100),
         s.longValue("synthetic.seed", 101),
         metric,

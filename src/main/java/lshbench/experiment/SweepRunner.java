@@ -46,20 +46,7 @@ public final class SweepRunner {
   public record Result(RunFolder folder, Path csv, Dataset dataset) {}
 
   public Result run() throws IOException {
-    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
-    log.println("[sweep] run folder " + folder.path());
-    try {
-      Result result = runIn(folder);
-      folder.status("complete");
-      return result;
-    } catch (IOException | RuntimeException e) {
-      folder.status("failed: " + e.getMessage());
-      throw e;
-    }
-  }
-
-  private Result runIn(RunFolder folder) throws IOException {
-    long started = System.currentTimeMillis();
+    // Everything that can be refused is checked before a run folder exists.
     Dataset data = loadDataset();
     log.println("[sweep] dataset: " + data.size() + " × " + data.dim() + ", "
         + data.provenance().headline());
@@ -70,6 +57,20 @@ public final class SweepRunner {
       throw new ConfigException("queries: " + config.queries() + " must be fewer than the dataset's "
           + data.size() + " items");
     }
+    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
+    log.println("[sweep] run folder " + folder.path());
+    try {
+      Result result = runIn(folder, data);
+      folder.status("complete");
+      return result;
+    } catch (IOException | RuntimeException e) {
+      folder.status("failed: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private Result runIn(RunFolder folder, Dataset data) throws IOException {
+    long started = System.currentTimeMillis();
     QuerySplit split = QuerySplit.draw(data.size(), config.queries(), config.seed());
     int[] members = split.members();
     int topN = Math.min(config.topN(), members.length);

@@ -1,0 +1,71 @@
+package lshbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: a tiny real run, and refusals as one line with a non-zero code. */
+class MainTest {
+  @TempDir
+  Path dir;
+
+  private record Outcome(int code, String out, String err) {}
+
+  private Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theDefaultExperimentRunsEndToEndOnATinyGrid() throws Exception {
+    Outcome o = run("sweep", "synthetic.shape=8x30", "synthetic.dim=48", "synthetic.latent=8", "k=4,8", "L=1,4",
+        "queries=40", "warmup=2", "results.dir=" + dir.resolve("results"),
+        "cache.dir=" + dir.resolve("cache"));
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.err().contains("[sweep] 4/4 100%"), "progress lines: " + o.err());
+    try (var runs = Files.list(dir.resolve("results"))) {
+      Path folder = runs.findFirst().orElseThrow();
+      for (String f : new String[] {"results.csv", "summary.txt", "run.json", "knn-recall-vs-time.png",
+          "label-recall-vs-time.svg", "heatmap-query-time.png"}) {
+        assertTrue(Files.size(folder.resolve(f)) > 0, f);
+      }
+      assertEquals("complete\n", Files.readString(folder.resolve("status")));
+    }
+  }
+
+  @Test
+  void refusalsAreOneLineWithoutStackTraces() {
+    String[][] cases = {
+      {"no-such-experiment"},
+      {"sweep", "k=0"},
+      {"sweep", "L=1,0"},
+      {"sweep", "k="},
+      {"sweep", "kk=4"},
+      {"sweep", "dataset=" + dir.resolve("missing.fvecs")},
+      {"sweep", "synthetic.shape=3x3", "synthetic.dim=8", "synthetic.latent=2", "queries=9"},
+      {"sweep", "synthetic.dim=8", "synthetic.latent=9"},
+    };
+    for (String[] given : cases) {
+      String[] args = java.util.Arrays.copyOf(given, given.length + 2);
+      args[given.length] = "results.dir=" + dir.resolve("results");
+      args[given.length + 1] = "cache.dir=" + dir.resolve("cache");
+      Outcome o = run(args);
+      assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
+      assertEquals(1, o.err().lines().filter(l -> l.startsWith("error: ")).count(),
+          "one error line for " + String.join(" ", given) + ":\n" + o.err());
+      assertFalse(o.err().contains("run folder"), "refused before a run folder is made: " + o.err());
+      assertFalse(o.err().contains("\tat "), o.err());
+    }
+  }
+}

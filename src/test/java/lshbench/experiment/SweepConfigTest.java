@@ -1,0 +1,93 @@
+package lshbench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SweepConfigTest {
+  @TempDir
+  Path dir;
+
+  private static String error(Map<String, String> values) {
+    return assertThrows(ConfigException.class,
+        () -> SweepConfig.from(Settings.of("t", values))).getMessage();
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "k|0|k: 0 is out of range 1..64 (from setting)",
+      "k|65|k: 65 is out of range 1..64 (from setting)",
+      "k|4,100|k: 100 is out of range 1..64 (from setting)",
+      "k|' , '|k: the grid is empty (from setting)",
+      "k|four|k: 'four' is not a number or range (from setting)",
+      "L|0|L: 0 is out of range 1..4096 (from setting)",
+      "L|8-2|L: empty range '8-2' (from setting)",
+      "queries|0|queries: 0 is out of range 1..2147483647 (from setting)",
+      "repeats|-1|repeats: -1 is out of range 1..1000 (from setting)",
+      "center|maybe|center: 'maybe' is not true or false (from setting)",
+      "metric|manhattan|metric: 'manhattan' is not a metric (euclidean or cosine)",
+      "synthetic.spread|x|synthetic.spread: 'x' is not a number (from setting)",
+  })
+  void invalidValuesAreOneLineErrorsNamingTheKey(String key, String value, String message) {
+    assertEquals(message, error(Map.of(key, value)));
+  }
+
+  @Test
+  void gridsAcceptListsAndSteppedRanges() {
+    SweepConfig c = SweepConfig.from(Settings.of("t", Map.of("k", "4-12:4, 20", "L", "1,2,2,32")));
+    assertArrayEquals(new int[] {4, 8, 12, 20}, c.ks());
+    assertArrayEquals(new int[] {1, 2, 32}, c.ls());
+    assertEquals(12, c.runs());
+  }
+
+  @Test
+  void unknownKeysInTheFileSuggestTheNearest() throws IOException {
+    Files.writeString(dir.resolve("x.properties"), "k = 4\nqueris = 10\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> Settings.load(dir, "x", SweepConfig.KEYS.keySet(), Map.of()));
+    assertEquals(dir.resolve("x.properties") + ": unknown key 'queris' (did you mean 'queries'?)",
+        e.getMessage());
+  }
+
+  @Test
+  void overridesWinAndUnknownOverridesAreRefused() throws IOException {
+    Files.writeString(dir.resolve("x.properties"), "k = 4\n");
+    Settings s = Settings.load(dir, "x", SweepConfig.KEYS.keySet(), Map.of("k", "8,12"));
+    assertArrayEquals(new int[] {8, 12}, SweepConfig.from(s).ks());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> Settings.load(dir, "x", SweepConfig.KEYS.keySet(), Map.of("top.m", "3")));
+    assertEquals("-Dtop.m: unknown key (did you mean 'top.n'?)", e.getMessage());
+    Settings bad = Settings.load(dir, "x", SweepConfig.KEYS.keySet(), Map.of("k", "0"));
+    assertEquals("k: 0 is out of range 1..64 (from -Dk)",
+        assertThrows(ConfigException.class, () -> SweepConfig.from(bad)).getMessage());
+  }
+
+  @Test
+  void aMissingExperimentListsTheAvailableOnes() throws IOException {
+    Files.writeString(dir.resolve("a.properties"), "");
+    Files.writeString(dir.resolve("b.properties"), "");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> Settings.load(dir, "nope", SweepConfig.KEYS.keySet(), Map.of()));
+    assertEquals("experiment: no file " + dir.resolve("nope.properties") + " (available: a, b)",
+        e.getMessage());
+  }
+
+  @Test
+  void theShippedExperimentsParse() throws IOException {
+    try (var files = Files.list(Path.of("experiments"))) {
+      for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".properties"))::iterator) {
+        String name = f.getFileName().toString().replace(".properties", "");
+        SweepConfig.from(Settings.load(Path.of("experiments"), name, SweepConfig.KEYS.keySet(), Map.of()));
+      }
+    }
+  }
+}
