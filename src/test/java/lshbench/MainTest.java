@@ -30,7 +30,7 @@ class MainTest {
   @Test
   void theDefaultExperimentRunsEndToEndOnATinyGrid() throws Exception {
     Outcome o = run("sweep", "synthetic.shape=8x30", "synthetic.dim=48", "synthetic.latent=8", "k=4,8", "L=1,4",
-        "queries=40", "warmup=2", "results.dir=" + dir.resolve("results"),
+        "queries=40", "warmup=2", "warmup.ms=0", "results.dir=" + dir.resolve("results"),
         "cache.dir=" + dir.resolve("cache"));
     assertEquals(0, o.code(), o.err());
     assertTrue(o.err().contains("[sweep] 4/4 100%"), "progress lines: " + o.err());

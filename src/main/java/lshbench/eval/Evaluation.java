@@ -17,13 +17,17 @@ public final class Evaluation {
   private final GroundTruth truth;
   private final int topN;
   private final int warmup;
+  private final long warmupNanos;
   private final float[][] queries;
 
   /**
    * @param topN neighbours asked of every query (the n of recall@n)
    * @param warmup untimed queries run first so the JIT has compiled the hot path
+   * @param warmupMillis and at least this long: a count alone is too little for cheap queries,
+   *     whose first few hundred still run in the interpreter or in C1 code
    */
-  public Evaluation(Dataset data, QuerySplit split, GroundTruth truth, int topN, int warmup) {
+  public Evaluation(Dataset data, QuerySplit split, GroundTruth truth, int topN, int warmup,
+      int warmupMillis) {
     if (topN < 1) {
       throw new IllegalArgumentException("top.n must be positive, got " + topN);
     }
@@ -32,6 +36,7 @@ public final class Evaluation {
     this.truth = truth;
     this.topN = topN;
     this.warmup = Math.max(0, warmup);
+    this.warmupNanos = Math.max(0, warmupMillis) * 1_000_000L;
     this.queries = new float[split.queries().length][];
     for (int q = 0; q < queries.length; q++) {
       queries[q] = data.vector(split.queries()[q]);
@@ -39,8 +44,10 @@ public final class Evaluation {
   }
 
   public Measurement run(Index index) {
-    for (int q = 0; q < Math.min(warmup, queries.length); q++) {
-      index.search(queries[q], topN);
+    long start = System.nanoTime();
+    int cap = 20 * queries.length;
+    for (int q = 0; q < cap && (q < warmup || System.nanoTime() - start < warmupNanos); q++) {
+      index.search(queries[q % queries.length], topN);
     }
     TimedIndex timed = new TimedIndex(index);
     Neighbours[] answers = new Neighbours[queries.length];

@@ -34,6 +34,7 @@ public record SweepConfig(
     long seed,
     int repeats,
     int warmup,
+    int warmupMillis,
     int threads,
     Path resultsDir,
     Path cacheDir,
@@ -62,6 +63,7 @@ public record SweepConfig(
     k.put("seed", "master seed: query split and hyperplanes derive from it");
     k.put("repeats", "rebuilds of every configuration with different hyperplane seeds");
     k.put("warmup", "untimed queries before each configuration's timed queries");
+    k.put("warmup.ms", "and at least this many milliseconds of them");
     k.put("threads", "threads for batch work (ground truth, projection); queries use one");
     k.put("results.dir", "where run folders are written");
     k.put("cache.dir", "where ground truth is cached");
@@ -101,6 +103,7 @@ public record SweepConfig(
         s.longValue("seed", 42),
         s.intIn("repeats", 1, 1, 1000),
         s.intIn("warmup", 50, 0, 1_000_000),
+        s.intIn("warmup.ms", 250, 0, 600_000),
         s.intIn("threads", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 1024),
         Path.of(s.string("results.dir", "results")),
         Path.of(s.string("cache.dir", "datasets/cache")),

@@ -82,10 +82,12 @@ public final class SweepRunner {
         split.queries().length, topN, gt.fromCache() ? "read from cache" : "computed",
         (System.nanoTime() - t0) / 1e9);
 
-    Evaluation eval = new Evaluation(data, split, gt.truth(), topN, config.warmup());
+    Evaluation eval = new Evaluation(data, split, gt.truth(), topN, config.warmup(),
+        config.warmupMillis());
     Measurement exact = eval.run(new ExactIndex(data, members));
-    log.printf(Locale.ROOT, "[sweep] exact scan: %.0f µs/query (one thread), precision@%d %.3f%n",
-        exact.queryUs().mean(), topN, exact.precision());
+    log.printf(Locale.ROOT, "[sweep] exact scan: %.0f µs/query (one thread); precision@%d of exact"
+        + " kNN %s (how well neighbours share a label before any hashing)%n", exact.queryUs().mean(),
+        topN, data.hasLabels() ? String.format(Locale.ROOT, "%.3f", exact.precision()) : "n/a (unlabelled)");
 
     int maxK = config.ks()[config.ks().length - 1];
     int maxL = config.ls()[config.ls().length - 1];
@@ -208,7 +210,8 @@ public final class SweepRunner {
     field(json, "provenance_detail", data.provenance().detail());
     json.append("  \"synthetic\": ").append(data.provenance().synthetic()).append(",\n");
     field(json, "timing", "queries timed one at a time on one thread with System.nanoTime, after "
-        + config.warmup() + " untimed warm-up queries per configuration; exact scan timed the same way");
+        + config.warmup() + " untimed warm-up queries (and at least " + config.warmupMillis()
+        + " ms of them) per configuration; exact scan timed the same way");
     field(json, "build_time", "build_ms = hash_ms + table_ms; hash_ms is the configuration's share "
         + "(k*L planes) of one shared projection of the data, table_ms is measured");
     field(json, "sharing", "configuration (k, L) uses the first k bits of the first L tables of one "

@@ -38,6 +38,7 @@ class SweepDeterminismTest {
     m.put("queries", "60");
     m.put("repeats", "2");
     m.put("warmup", "5");
+    m.put("warmup.ms", "0");
     m.put("results.dir", dir.resolve("results").toString());
     m.put("cache.dir", dir.resolve("cache").toString());
     return m;

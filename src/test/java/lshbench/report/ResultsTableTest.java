@@ -39,6 +39,7 @@ class ResultsTableTest {
     m.put("queries", "50");
     m.put("repeats", "2");
     m.put("warmup", "0");
+    m.put("warmup.ms", "0");
     m.put("results.dir", dir.resolve("results").toString());
     m.put("cache.dir", dir.resolve("cache").toString());
     run = new SweepRunner(SweepConfig.from(Settings.of("rt", m)),
