@@ -42,6 +42,10 @@ public final class Main {
       SweepConfig config = SweepConfig.from(settings);
       SweepRunner.Result result = new SweepRunner(config, err).run();
       Path summary = SweepReport.write(result.folder().path(), result.csv());
+      if (config.resume() != null) {
+        out.println("resumed: " + result.reused() + " configurations kept from the killed run, "
+            + result.computed() + " computed now");
+      }
       out.println("results: " + result.csv());
       out.println("summary: " + summary);
       out.println("plots:   " + result.folder().path().resolve("*.png / *.svg"));

@@ -38,6 +38,68 @@ public final class ResultsCsv implements Closeable {
     this.partial = new CSVPrinter(w, format());
   }
 
+  private ResultsCsv(Path folder, List<List<String>> kept) throws IOException {
+    this.folder = folder;
+    Path file = folder.resolve(PARTIAL);
+    // Rewrite the partial file with only its complete rows, then keep appending to it.
+    AtomicFiles.writeText(file, w -> {
+      try (CSVPrinter out = new CSVPrinter(w, format())) {
+        for (List<String> r : kept) {
+          out.printRecord(r);
+        }
+      }
+    });
+    BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    this.partial = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator('\n').build());
+  }
+
+  /**
+   * Reads the rows a killed run finished, keyed by (repeat, k, L). A row cut short by the kill
+   * (wrong field count, unparsable) is dropped and will be recomputed.
+   */
+  public static Map<String, List<String>> finishedRows(Path folder) throws IOException {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    Path file = folder.resolve(PARTIAL);
+    if (!Files.isRegularFile(file)) {
+      return out;
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 1; i < lines.size(); i++) {
+      try (org.apache.commons.csv.CSVParser p = CSVFormat.RFC4180.parse(new java.io.StringReader(lines.get(i)))) {
+        List<org.apache.commons.csv.CSVRecord> recs = p.getRecords();
+        if (recs.size() != 1 || recs.get(0).size() != ResultColumns.ALL.size()) {
+          continue;
+        }
+        List<String> row = recs.get(0).toList();
+        out.put(key(row), row);
+      } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+        // a torn last line
+      }
+    }
+    return out;
+  }
+
+  private static String key(List<String> row) {
+    return key(Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.REPEAT))),
+        Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.K))),
+        Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.L))));
+  }
+
+  /** The identity of a configuration's row. */
+  public static String key(int repeat, int k, int l) {
+    return repeat + "/" + k + "/" + l;
+  }
+
+  /** Continues a killed run's partial file with its finished rows kept. */
+  public static ResultsCsv resume(Path folder, Map<String, List<String>> finished) throws IOException {
+    return new ResultsCsv(folder, new ArrayList<>(finished.values()));
+  }
+
+  /** Re-adds a row finished by the killed run, at its place in the sweep order. */
+  public void addFinished(List<String> row) {
+    rows.add(row);
+  }
+
   static CSVFormat format() {
     return CSVFormat.RFC4180.builder().setHeader(ResultColumns.ALL.toArray(new String[0]))
         .setRecordSeparator('\n').build();

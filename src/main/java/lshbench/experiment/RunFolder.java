@@ -50,6 +50,24 @@ public final class RunFolder {
     }
   }
 
+  /**
+   * Reopens a killed or failed run to finish it. A complete run, or a folder that is not a
+   * run, is refused.
+   */
+  public static RunFolder reopen(Path folder) throws IOException {
+    Path status = folder.resolve(STATUS);
+    if (!Files.isRegularFile(status)) {
+      throw new IOException("resume: " + folder + " is not a run folder (no status file)");
+    }
+    String current = Files.readString(status).trim();
+    if (current.equals("complete")) {
+      throw new IOException("resume: " + folder + " is already complete");
+    }
+    RunFolder f = new RunFolder(folder);
+    f.status("running");
+    return f;
+  }
+
   public Path path() {
     return path;
   }

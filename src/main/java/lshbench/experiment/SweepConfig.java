@@ -38,6 +38,7 @@ public record SweepConfig(
     int threads,
     Path resultsDir,
     Path cacheDir,
+    Path resume,
     Map<String, String> settings) {
 
   /** Every key a sweep accepts, with its meaning (also the README's reference table). */
@@ -67,6 +68,7 @@ public record SweepConfig(
     k.put("threads", "threads for batch work (ground truth, projection); queries use one");
     k.put("results.dir", "where run folders are written");
     k.put("cache.dir", "where ground truth is cached");
+    k.put("resume", "a killed run's folder: finish it instead of starting a new one");
     KEYS = Collections.unmodifiableMap(k);
   }
 
@@ -107,7 +109,35 @@ public record SweepConfig(
         s.intIn("threads", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 1024),
         Path.of(s.string("results.dir", "results")),
         Path.of(s.string("cache.dir", "datasets/cache")),
+        s.string("resume", "").isEmpty() ? null : Path.of(s.string("resume", "")),
         s.asMap());
+  }
+
+  /**
+   * Every value that decides what the CSV holds, defaults included, as key → text. A resumed
+   * run must match the killed one on all of these; threads, warm-up and folders may differ.
+   */
+  public Map<String, String> identity() {
+    Map<String, String> m = new java.util.TreeMap<>();
+    m.put("experiment", experiment);
+    m.put("dataset", dataset);
+    if (dataset.equals("synthetic")) {
+      m.put("synthetic.shape", syntheticShape);
+      m.put("synthetic.dim", Integer.toString(syntheticDim));
+      m.put("synthetic.latent", Integer.toString(syntheticLatent));
+      m.put("synthetic.spread", Double.toString(syntheticSpread));
+      m.put("synthetic.noise", Double.toString(syntheticNoise));
+      m.put("synthetic.seed", Long.toString(syntheticSeed));
+    }
+    m.put("metric", metric.label());
+    m.put("center", Boolean.toString(center));
+    m.put("k", Arrays.toString(ks));
+    m.put("L", Arrays.toString(ls));
+    m.put("queries", Integer.toString(queries));
+    m.put("top.n", Integer.toString(topN));
+    m.put("seed", Long.toString(seed));
+    m.put("repeats", Integer.toString(repeats));
+    return m;
   }
 
   /** Number of (k, L) configurations times repeats. */

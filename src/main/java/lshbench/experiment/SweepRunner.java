@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lshbench.data.Dataset;
@@ -42,8 +43,11 @@ public final class SweepRunner {
     this.log = log;
   }
 
-  /** The outcome: where the run's files are. */
-  public record Result(RunFolder folder, Path csv, Dataset dataset) {}
+  /**
+   * The outcome: where the run's files are, how many configurations this process measured and
+   * how many a killed earlier process had finished.
+   */
+  public record Result(RunFolder folder, Path csv, Dataset dataset, int computed, int reused) {}
 
   public Result run() throws IOException {
     // Everything that can be refused is checked before a run folder exists.
@@ -57,10 +61,21 @@ public final class SweepRunner {
       throw new ConfigException("queries: " + config.queries() + " must be fewer than the dataset's "
           + data.size() + " items");
     }
-    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
-    log.println("[sweep] run folder " + folder.path());
+    RunFolder folder;
+    Map<String, List<String>> finished = Map.of();
+    if (config.resume() != null) {
+      checkSameIdentity(config.resume());
+      folder = RunFolder.reopen(config.resume());
+      finished = ResultsCsv.finishedRows(folder.path());
+      log.printf(Locale.ROOT, "[sweep] resuming %s: %d of %d configurations already done%n",
+          folder.path(), finished.size(), config.runs());
+    } else {
+      folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
+      AtomicFiles.writeString(folder.resolve(IDENTITY), identityText());
+      log.println("[sweep] run folder " + folder.path());
+    }
     try {
-      Result result = runIn(folder, data);
+      Result result = runIn(folder, data, finished);
       folder.status("complete");
       return result;
     } catch (IOException | RuntimeException e) {
@@ -69,7 +84,35 @@ public final class SweepRunner {
     }
   }
 
-  private Result runIn(RunFolder folder, Dataset data) throws IOException {
+  /** What a run is a run of; a resume must match it (see {@link SweepConfig#identity}). */
+  static final String IDENTITY = "identity.properties";
+
+  private String identityText() {
+    StringBuilder b = new StringBuilder("# what this run computes; -Dresume checks it\n");
+    config.identity().forEach((k, v) -> b.append(k).append(" = ").append(v).append('\n'));
+    return b.toString();
+  }
+
+  private void checkSameIdentity(Path folder) throws IOException {
+    Path file = folder.resolve(IDENTITY);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IOException("resume: " + folder + " has no " + IDENTITY + " (not a sweep run folder)");
+    }
+    java.util.Properties stored = new java.util.Properties();
+    try (var r = java.nio.file.Files.newBufferedReader(file)) {
+      stored.load(r);
+    }
+    for (Map.Entry<String, String> e : config.identity().entrySet()) {
+      String was = stored.getProperty(e.getKey());
+      if (!e.getValue().equals(was)) {
+        throw new ConfigException("resume: " + e.getKey() + " was " + was + " in " + folder
+            + ", now " + e.getValue() + "; a resumed run must use the same settings");
+      }
+    }
+  }
+
+  private Result runIn(RunFolder folder, Dataset data, Map<String, List<String>> finished)
+      throws IOException {
     long started = System.currentTimeMillis();
     QuerySplit split = QuerySplit.draw(data.size(), config.queries(), config.seed());
     int[] members = split.members();
@@ -93,28 +136,45 @@ public final class SweepRunner {
     int maxL = config.ls()[config.ls().length - 1];
     float[] centre = config.center() ? HyperplaneBank.mean(data, members) : null;
     Progress progress = new Progress("sweep", config.runs(), log);
-    try (ResultsCsv csv = new ResultsCsv(folder.path())) {
+    int computed = 0;
+    try (ResultsCsv csv = finished.isEmpty() && config.resume() == null
+        ? new ResultsCsv(folder.path()) : ResultsCsv.resume(folder.path(), finished)) {
       for (int repeat = 0; repeat < config.repeats(); repeat++) {
         long hashSeed = config.hashSeed(repeat);
-        HyperplaneBank bank = new HyperplaneBank(data.dim(), maxK, maxL, hashSeed, centre);
-        long p0 = System.nanoTime();
-        long[] signatures = bank.signatures(data, members, config.threads());
-        double projectMs = (System.nanoTime() - p0) / 1e6;
-        double msPerPlane = projectMs / ((double) maxK * maxL);
+        HyperplaneBank bank = null;
+        long[] signatures = null;
+        double msPerPlane = 0;
         for (int k : config.ks()) {
           double[] tableMs = new double[maxL];
-          BucketTable[] tables = new BucketTable[maxL];
-          for (int t = 0; t < maxL; t++) {
-            long b0 = System.nanoTime();
-            tables[t] = LshIndex.buildTable(bank, signatures, members, k, t);
-            tableMs[t] = (System.nanoTime() - b0) / 1e6;
-          }
+          BucketTable[] tables = null;
           for (int l : config.ls()) {
+            List<String> done = finished.get(ResultsCsv.key(repeat, k, l));
+            if (done != null) {
+              csv.addFinished(done);
+              progress.step(String.format(Locale.ROOT, "k=%d L=%d finished before", k, l));
+              continue;
+            }
+            if (bank == null) {
+              // Projected only when some configuration of this repeat is still missing.
+              bank = new HyperplaneBank(data.dim(), maxK, maxL, hashSeed, centre);
+              long p0 = System.nanoTime();
+              signatures = bank.signatures(data, members, config.threads());
+              msPerPlane = (System.nanoTime() - p0) / 1e6 / ((double) maxK * maxL);
+            }
+            if (tables == null) {
+              tables = new BucketTable[maxL];
+              for (int t = 0; t < maxL; t++) {
+                long b0 = System.nanoTime();
+                tables[t] = LshIndex.buildTable(bank, signatures, members, k, t);
+                tableMs[t] = (System.nanoTime() - b0) / 1e6;
+              }
+            }
             LshIndex index = new LshIndex(data, members.length, bank, k, Arrays.copyOf(tables, l));
             Measurement m = eval.run(index);
             double tablesMs = Arrays.stream(tableMs, 0, l).sum();
             double hashMs = msPerPlane * k * l;
             csv.add(row(data, split, topN, k, l, repeat, hashSeed, m, exact, hashMs, tablesMs, index));
+            computed++;
             progress.step(String.format(Locale.ROOT, "k=%d L=%d recall %.3f/%.3f",
                 k, l, m.labelRecall(), m.knnRecall()));
           }
@@ -122,7 +182,7 @@ public final class SweepRunner {
       }
       Path file = csv.finish();
       writeRunJson(folder, data, started, exact);
-      return new Result(folder, file, data);
+      return new Result(folder, file, data, computed, finished.size());
     }
   }
 
