@@ -47,12 +47,16 @@ public final class ResultColumns {
   public static final String BYTES_PER_ITEM = "bytes_per_item";
   public static final String BUCKETS_MEAN = "buckets_mean";
   public static final String MAX_BUCKET = "max_bucket";
+  public static final String PRED_LABEL_RECALL = "predicted_label_recall";
+  public static final String PRED_KNN_RECALL = "predicted_knn_recall";
+  public static final String PRED_CANDIDATES = "predicted_candidates";
 
   public static final List<String> ALL = List.of(EXPERIMENT, DATASET, PROVENANCE, MODEL, SYNTHETIC,
       N_ITEMS, N_INDEXED, N_QUERIES, DIM, METRIC, CENTER, FAMILY, K, L, REPEAT, SEED, HASH_SEED,
       TOP_N, LABEL_RECALL, KNN_RECALL, PRECISION, CANDIDATES, CANDIDATES_FRAC, QUERY_MEAN,
       QUERY_P50, QUERY_P95, QUERY_P99, EXACT_MEAN, SPEEDUP, BUILD_MS, HASH_MS, TABLE_MS, MEMORY,
-      BYTES_PER_ITEM, BUCKETS_MEAN, MAX_BUCKET);
+      BYTES_PER_ITEM, BUCKETS_MEAN, MAX_BUCKET, PRED_LABEL_RECALL, PRED_KNN_RECALL,
+      PRED_CANDIDATES);
 
   /** Columns that measure wall-clock time and so vary from run to run. */
   public static final Set<String> TIMING = Set.of(QUERY_MEAN, QUERY_P50, QUERY_P95, QUERY_P99,

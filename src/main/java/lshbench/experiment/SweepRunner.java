@@ -13,6 +13,7 @@ import lshbench.data.Dataset;
 import lshbench.data.DatasetLoader;
 import lshbench.data.SyntheticGenerator;
 import lshbench.data.SyntheticSpec;
+import lshbench.eval.CollisionTheory;
 import lshbench.eval.Evaluation;
 import lshbench.eval.GroundTruth;
 import lshbench.eval.Measurement;
@@ -135,6 +136,11 @@ public final class SweepRunner {
     int maxK = config.ks()[config.ks().length - 1];
     int maxL = config.ls()[config.ls().length - 1];
     float[] centre = config.center() ? HyperplaneBank.mean(data, members) : null;
+    long th0 = System.nanoTime();
+    CollisionTheory theory = CollisionTheory.measure(data, split, gt.truth(), centre,
+        HyperplaneBank::collisionProbability, config.threads());
+    log.printf(Locale.ROOT, "[sweep] collision theory from query–item angles in %.1f s%n",
+        (System.nanoTime() - th0) / 1e9);
     Progress progress = new Progress("sweep", config.runs(), log);
     int computed = 0;
     try (ResultsCsv csv = finished.isEmpty() && config.resume() == null
@@ -173,7 +179,8 @@ public final class SweepRunner {
             Measurement m = eval.run(index);
             double tablesMs = Arrays.stream(tableMs, 0, l).sum();
             double hashMs = msPerPlane * k * l;
-            csv.add(row(data, split, topN, k, l, repeat, hashSeed, m, exact, hashMs, tablesMs, index));
+            csv.add(row(data, split, topN, k, l, repeat, hashSeed, m, exact, hashMs, tablesMs, index,
+                theory));
             computed++;
             progress.step(String.format(Locale.ROOT, "k=%d L=%d recall %.3f/%.3f",
                 k, l, m.labelRecall(), m.knnRecall()));
@@ -213,7 +220,7 @@ public final class SweepRunner {
 
   private Map<String, Object> row(Dataset data, QuerySplit split, int topN, int k, int l,
       int repeat, long hashSeed, Measurement m, Measurement exact, double hashMs, double tableMs,
-      LshIndex index) {
+      LshIndex index, CollisionTheory theory) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put(ResultColumns.EXPERIMENT, config.experiment());
     r.put(ResultColumns.DATASET, config.dataset());
@@ -257,6 +264,9 @@ public final class SweepRunner {
     }
     r.put(ResultColumns.BUCKETS_MEAN, (double) buckets / l);
     r.put(ResultColumns.MAX_BUCKET, maxBucket);
+    r.put(ResultColumns.PRED_LABEL_RECALL, theory.labelRecall(k, l));
+    r.put(ResultColumns.PRED_KNN_RECALL, theory.knnRecall(k, l));
+    r.put(ResultColumns.PRED_CANDIDATES, theory.candidates(k, l));
     return r;
   }
 

@@ -135,6 +135,14 @@ public final class HyperplaneBank {
     return out;
   }
 
+  /**
+   * Probability that one random hyperplane puts two vectors with cosine {@code cos} (of their
+   * centred forms, when centring) on the same side: 1 − θ/π (Charikar 2002).
+   */
+  public static double collisionProbability(double cos) {
+    return 1 - Math.acos(Math.max(-1, Math.min(1, cos))) / Math.PI;
+  }
+
   /** Bytes of the planes and offsets that a (k, L) index actually uses. */
   public long bytesFor(int k, int usedTables) {
     return 4L * k * usedTables * (dim + 1L);

@@ -8,7 +8,8 @@ package lshbench.report;
  */
 public record ConfigPoint(int k, int l, int repeats, double labelRecall, double labelRecallStd,
     double knnRecall, double knnRecallStd, double precision, double queryUs, double queryUsStd,
-    double candidates, double memoryBytes, double buildMs, double speedup) {
+    double candidates, double memoryBytes, double buildMs, double speedup,
+    double predictedLabelRecall, double predictedKnnRecall, double predictedCandidates) {
 
   /** "k=8 L=16". */
   public String label() {

@@ -102,7 +102,10 @@ public final class ResultsTable {
           mean(sorted, ResultColumns.CANDIDATES, i, j),
           mean(sorted, ResultColumns.MEMORY, i, j),
           mean(sorted, ResultColumns.BUILD_MS, i, j),
-          mean(sorted, ResultColumns.SPEEDUP, i, j)));
+          mean(sorted, ResultColumns.SPEEDUP, i, j),
+          mean(sorted, ResultColumns.PRED_LABEL_RECALL, i, j),
+          mean(sorted, ResultColumns.PRED_KNN_RECALL, i, j),
+          mean(sorted, ResultColumns.PRED_CANDIDATES, i, j)));
       i = j;
     }
     return out;

@@ -94,6 +94,77 @@ public final class SweepPlots {
     return chart;
   }
 
+  /**
+   * Measured against predicted (collision theory) for both recalls, with the y = x line: points
+   * on the line mean 1 − (1 − p^k)^L explains the index.
+   */
+  public static XYChart theoryRecall(List<ConfigPoint> points, String subtitle) {
+    XYChart chart = new XYChart(WIDTH, HEIGHT);
+    chart.setTitle("measured vs predicted recall, 1 − (1 − p^k)^L — " + subtitle);
+    chart.setXAxisTitle("predicted from query–neighbour angles");
+    chart.setYAxisTitle("measured");
+    style(chart);
+    chart.getStyler().setXAxisLogarithmic(false);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    XYSeries diagonal = chart.addSeries("y = x", new double[] {0, 1}, new double[] {0, 1});
+    diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    diagonal.setMarker(SeriesMarkers.NONE);
+    diagonal.setLineColor(Color.GRAY);
+    int colour = 0;
+    for (Recall r : Recall.values()) {
+      double[] x = points.stream().mapToDouble(r::predicted).filter(v -> !Double.isNaN(v)).toArray();
+      double[] y = points.stream().filter(p -> !Double.isNaN(r.predicted(p))).mapToDouble(r::of).toArray();
+      if (x.length > 0) {
+        XYSeries s = chart.addSeries(r.title() + String.format(Locale.ROOT, " (MAE %.3f)",
+            meanAbsoluteError(points, r)), x, y);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(PALETTE[colour++]);
+      }
+    }
+    chart.getStyler().setXAxisMin(0.0);
+    chart.getStyler().setXAxisMax(1.0);
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(1.0);
+    return chart;
+  }
+
+  /** Measured against predicted candidates per query, log–log, with y = x. */
+  public static XYChart theoryCandidates(List<ConfigPoint> points, String subtitle) {
+    XYChart chart = new XYChart(WIDTH, HEIGHT);
+    chart.setTitle("measured vs predicted candidates per query — " + subtitle);
+    chart.setXAxisTitle("predicted: Σ over items of 1 − (1 − p^k)^L (log)");
+    chart.setYAxisTitle("measured mean distinct candidates (log)");
+    style(chart);
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    double lo = Math.max(0.01, points.stream().mapToDouble(p -> Math.min(p.candidates(),
+        p.predictedCandidates())).filter(v -> v > 0).min().orElse(0.01));
+    double hi = points.stream().mapToDouble(p -> Math.max(p.candidates(), p.predictedCandidates()))
+        .max().orElse(1);
+    XYSeries diagonal = chart.addSeries("y = x", new double[] {lo, hi}, new double[] {lo, hi});
+    diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    diagonal.setMarker(SeriesMarkers.NONE);
+    diagonal.setLineColor(Color.GRAY);
+    List<ConfigPoint> positive = points.stream()
+        .filter(p -> p.candidates() > 0 && p.predictedCandidates() > 0).toList();
+    XYSeries s = chart.addSeries("configurations",
+        positive.stream().mapToDouble(ConfigPoint::predictedCandidates).toArray(),
+        positive.stream().mapToDouble(ConfigPoint::candidates).toArray());
+    s.setMarker(SeriesMarkers.CIRCLE);
+    s.setMarkerColor(PALETTE[0]);
+    for (ConfigPoint p : positive) {
+      chart.addAnnotation(new AnnotationText(p.k() + "," + p.l(), p.predictedCandidates(),
+          p.candidates() * 1.12, false));
+    }
+    return chart;
+  }
+
+  /** Mean |measured − predicted| over configurations with both. */
+  public static double meanAbsoluteError(List<ConfigPoint> points, Recall r) {
+    return points.stream().filter(p -> !Double.isNaN(r.predicted(p)) && !Double.isNaN(r.of(p)))
+        .mapToDouble(p -> Math.abs(r.of(p) - r.predicted(p))).average().orElse(Double.NaN);
+  }
+
   private static double maxTime(List<ConfigPoint> points) {
     return points.stream().mapToDouble(ConfigPoint::queryUs).max().orElse(1) * 1.2;
   }

@@ -38,6 +38,8 @@ public final class SweepReport {
         "0.00"), folder, "heatmap-knn-recall");
     SweepPlots.save(SweepPlots.heatmap(points, "mean query time (µs)", subtitle,
         ConfigPoint::queryUs, "#,##0"), folder, "heatmap-query-time");
+    SweepPlots.save(SweepPlots.theoryRecall(points, subtitle), folder, "theory-recall");
+    SweepPlots.save(SweepPlots.theoryCandidates(points, subtitle), folder, "theory-candidates");
     Path summary = folder.resolve("summary.txt");
     AtomicFiles.writeString(summary, summary(results, points, exactUs, labelled));
     return summary;
@@ -66,6 +68,15 @@ public final class SweepReport {
     s.append(String.format(Locale.ROOT, "configs:    %d (k × L), %d repeat(s), seed %s%n",
         points.size(), points.isEmpty() ? 0 : points.get(0).repeats(), r.first(ResultColumns.SEED)));
     s.append(String.format(Locale.ROOT, "exact scan: %.0f µs per query (one thread)%n%n", exactUs));
+    s.append("Theory, 1 − (1 − p^k)^L with p = 1 − θ/π from the measured query–item angles:\n");
+    for (Recall recall : Recall.values()) {
+      if (recall != Recall.LABEL || labelled) {
+        s.append(String.format(Locale.ROOT, "  mean |measured − predicted| %s: %.3f%n",
+            recall.title(), SweepPlots.meanAbsoluteError(points, recall)));
+      }
+    }
+    s.append(String.format(Locale.ROOT, "  median |measured − predicted| / predicted candidates: %.1f%%%n%n",
+        100 * medianRelativeError(points)));
     for (Recall recall : Recall.values()) {
       if (recall == Recall.LABEL && !labelled) {
         continue;
@@ -88,6 +99,13 @@ public final class SweepReport {
       s.append('\n');
     }
     return s.toString();
+  }
+
+  private static double medianRelativeError(List<ConfigPoint> points) {
+    double[] e = points.stream().filter(p -> p.predictedCandidates() > 0)
+        .mapToDouble(p -> Math.abs(p.candidates() - p.predictedCandidates()) / p.predictedCandidates())
+        .sorted().toArray();
+    return e.length == 0 ? Double.NaN : e[e.length / 2];
   }
 
   private static String line(String target, ConfigPoint p, Recall recall) {
