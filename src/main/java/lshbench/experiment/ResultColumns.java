@@ -25,6 +25,7 @@ public final class ResultColumns {
   public static final String FAMILY = "family";
   public static final String K = "k";
   public static final String L = "L";
+  public static final String PROBES = "probes";
   public static final String REPEAT = "repeat";
   public static final String SEED = "seed";
   public static final String HASH_SEED = "hash_seed";
@@ -52,7 +53,7 @@ public final class ResultColumns {
   public static final String PRED_CANDIDATES = "predicted_candidates";
 
   public static final List<String> ALL = List.of(EXPERIMENT, DATASET, PROVENANCE, MODEL, SYNTHETIC,
-      N_ITEMS, N_INDEXED, N_QUERIES, DIM, METRIC, CENTER, FAMILY, K, L, REPEAT, SEED, HASH_SEED,
+      N_ITEMS, N_INDEXED, N_QUERIES, DIM, METRIC, CENTER, FAMILY, K, L, PROBES, REPEAT, SEED, HASH_SEED,
       TOP_N, LABEL_RECALL, KNN_RECALL, PRECISION, CANDIDATES, CANDIDATES_FRAC, QUERY_MEAN,
       QUERY_P50, QUERY_P95, QUERY_P99, EXACT_MEAN, SPEEDUP, BUILD_MS, HASH_MS, TABLE_MS, MEMORY,
       BYTES_PER_ITEM, BUCKETS_MEAN, MAX_BUCKET, PRED_LABEL_RECALL, PRED_KNN_RECALL,

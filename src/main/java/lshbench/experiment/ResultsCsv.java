@@ -82,12 +82,13 @@ public final class ResultsCsv implements Closeable {
   private static String key(List<String> row) {
     return key(Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.REPEAT))),
         Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.K))),
-        Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.L))));
+        Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.L))),
+        Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.PROBES))));
   }
 
   /** The identity of a configuration's row. */
-  public static String key(int repeat, int k, int l) {
-    return repeat + "/" + k + "/" + l;
+  public static String key(int repeat, int k, int l, int probes) {
+    return repeat + "/" + k + "/" + l + "/" + probes;
   }
 
   /** Continues a killed run's partial file with its finished rows kept. */

@@ -29,6 +29,7 @@ public record SweepConfig(
     boolean center,
     int[] ks,
     int[] ls,
+    int[] probes,
     int queries,
     int topN,
     long seed,
@@ -59,6 +60,7 @@ public record SweepConfig(
     k.put("center", "subtract the data mean before hashing (true/false)");
     k.put("k", "grid of bits per table, 1..64: list and/or ranges, e.g. 4,8,12 or 4-24:2");
     k.put("L", "grid of table counts, 1..4096, e.g. 1,2,4,8,16,32");
+    k.put("probes", "grid of extra buckets probed per table (multi-probe), 0 = plain LSH, e.g. 0,4,16");
     k.put("queries", "held-out query items (fewer than the dataset's items)");
     k.put("top.n", "neighbours returned per query: the n of knn_recall@n and precision@n");
     k.put("seed", "master seed: query split and hyperplanes derive from it");
@@ -100,6 +102,7 @@ public record SweepConfig(
         s.bool("center", true),
         s.grid("k", "4,6,8,10,12,14,16,20,24", 1, HyperplaneBank.MAX_BITS),
         s.grid("L", "1,2,4,8,16,32", 1, 4096),
+        s.grid("probes", "0", 0, 4096),
         s.intIn("queries", 500, 1, Integer.MAX_VALUE),
         s.intIn("top.n", 10, 1, 10_000),
         s.longValue("seed", 42),
@@ -133,6 +136,7 @@ public record SweepConfig(
     m.put("center", Boolean.toString(center));
     m.put("k", Arrays.toString(ks));
     m.put("L", Arrays.toString(ls));
+    m.put("probes", Arrays.toString(probes));
     m.put("queries", Integer.toString(queries));
     m.put("top.n", Integer.toString(topN));
     m.put("seed", Long.toString(seed));
@@ -142,7 +146,7 @@ public record SweepConfig(
 
   /** Number of (k, L) configurations times repeats. */
   public int runs() {
-    return ks.length * ls.length * repeats;
+    return ks.length * ls.length * probes.length * repeats;
   }
 
   /** Hyperplane seed of repeat r: derived, never taken from the clock. */

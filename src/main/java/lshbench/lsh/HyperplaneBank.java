@@ -106,6 +106,23 @@ public final class HyperplaneBank {
   }
 
   /**
+   * Like {@link #key} but also records each bit's margin, |w·q − w·μ|, the query's distance
+   * from the plane in units of |w|: multi-probe flips the bits with the smallest margins first.
+   */
+  public long key(float[] query, int table, int k, double[] margins) {
+    long key = 0;
+    int plane = table * bitsPerTable;
+    for (int j = 0; j < k; j++, plane++) {
+      double m = VectorOps.dot(planes, plane * dim, query, 0, dim) - bias[plane];
+      if (m > 0) {
+        key |= 1L << j;
+      }
+      margins[j] = Math.abs(m);
+    }
+    return key;
+  }
+
+  /**
    * Full-width keys of every listed row in every table: {@code out[i * tables + t]}. The batch
    * projection is blocked so a group of planes stays in cache while a group of rows streams
    * past, and spread over {@code threads}.

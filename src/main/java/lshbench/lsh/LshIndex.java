@@ -23,6 +23,10 @@ public final class LshIndex implements Index {
   private final HyperplaneBank bank;
   private final int k;
   private final BucketTable[] tables;
+  private final int probes;
+  private final ProbeSequence probing;
+  private final double[] margins = new double[HyperplaneBank.MAX_BITS];
+  private final long[] probeKeys;
   private final int[] seen;
   private final int[] candidates;
   private int epoch;
@@ -33,6 +37,20 @@ public final class LshIndex implements Index {
    * Only the first {@code tables.length} tables of the bank are used.
    */
   public LshIndex(Dataset data, int members, HyperplaneBank bank, int k, BucketTable[] tables) {
+    this(data, members, bank, k, tables, 0);
+  }
+
+  /**
+   * As above, probing {@code probes} extra buckets per table (multi-probe); 0 is plain LSH.
+   */
+  public LshIndex(Dataset data, int members, HyperplaneBank bank, int k, BucketTable[] tables,
+      int probes) {
+    if (probes < 0) {
+      throw new IllegalArgumentException("probes must be non-negative, got " + probes);
+    }
+    this.probes = probes;
+    this.probing = new ProbeSequence(probes);
+    this.probeKeys = new long[probes];
     if (k < 1 || k > bank.bitsPerTable()) {
       throw new IllegalArgumentException("k must be in 1.." + bank.bitsPerTable() + ", got " + k);
     }
@@ -128,20 +146,38 @@ public final class LshIndex implements Index {
     int count = 0;
     for (int t = 0; t < tables.length; t++) {
       BucketTable table = tables[t];
-      int bucket = table.find(bank.key(query, t, k));
-      if (bucket < 0) {
-        continue;
-      }
-      int[] ids = table.ids();
-      for (int i = table.bucketStart(bucket), end = table.bucketEnd(bucket); i < end; i++) {
-        int id = ids[i];
-        if (seen[id] != epoch) {
-          seen[id] = epoch;
-          candidates[count++] = id;
+      if (probes == 0) {
+        count = gather(table, table.find(bank.key(query, t, k)), count);
+      } else {
+        long key = bank.key(query, t, k, margins);
+        count = gather(table, table.find(key), count);
+        int extra = probing.probes(key, margins, k, probes, probeKeys);
+        for (int p = 0; p < extra; p++) {
+          count = gather(table, table.find(probeKeys[p]), count);
         }
       }
     }
     return count;
+  }
+
+  private int gather(BucketTable table, int bucket, int count) {
+    if (bucket < 0) {
+      return count;
+    }
+    int[] ids = table.ids();
+    for (int i = table.bucketStart(bucket), end = table.bucketEnd(bucket); i < end; i++) {
+      int id = ids[i];
+      if (seen[id] != epoch) {
+        seen[id] = epoch;
+        candidates[count++] = id;
+      }
+    }
+    return count;
+  }
+
+  /** Extra buckets probed per table. */
+  public int probes() {
+    return probes;
   }
 
   public int k() {
@@ -173,7 +209,7 @@ public final class LshIndex implements Index {
 
   @Override
   public String name() {
-    return "hyperplane k=" + k + " L=" + tables.length;
+    return "hyperplane k=" + k + " L=" + tables.length + (probes > 0 ? " T=" + probes : "");
   }
 
   /**
@@ -184,6 +220,7 @@ public final class LshIndex implements Index {
     private int tables = 16;
     private long seed = 42;
     private boolean center = true;
+    private int probes = 0;
     private int threads = Parallel.defaultThreads();
 
     /**
@@ -208,6 +245,19 @@ public final class LshIndex implements Index {
         throw new IllegalArgumentException("L must be positive, got " + tables);
       }
       this.tables = tables;
+      return this;
+    }
+
+    /**
+     * Extra buckets probed per table, T ≥ 0, in order of the query's smallest margins
+     * (multi-probe). Probing trades query time for memory: T = k probes about as many of the
+     * near buckets as doubling L would, without the extra tables. 0 (the default) is plain LSH.
+     */
+    public Builder probes(int probes) {
+      if (probes < 0) {
+        throw new IllegalArgumentException("probes must be non-negative, got " + probes);
+      }
+      this.probes = probes;
       return this;
     }
 
@@ -241,7 +291,7 @@ public final class LshIndex implements Index {
       HyperplaneBank bank = new HyperplaneBank(data.dim(), k, tables, seed, mean);
       long[] signatures = bank.signatures(data, members, threads);
       return new LshIndex(data, members.length, bank, k,
-          buildTables(bank, signatures, members, k, tables));
+          buildTables(bank, signatures, members, k, tables), probes);
     }
   }
 }

@@ -54,6 +54,7 @@ public final class ResultsTable {
         return ColumnType.BOOLEAN;
       case ResultColumns.K:
       case ResultColumns.L:
+      case ResultColumns.PROBES:
       case ResultColumns.REPEAT:
       case ResultColumns.N_ITEMS:
       case ResultColumns.N_INDEXED:
@@ -82,19 +83,21 @@ public final class ResultsTable {
 
   /** Per-(k, L) means over repeats, sorted by k then L. */
   public List<ConfigPoint> points() {
-    Table sorted = table.sortAscendingOn(ResultColumns.K, ResultColumns.L);
+    Table sorted = table.sortAscendingOn(ResultColumns.K, ResultColumns.L, ResultColumns.PROBES);
     List<ConfigPoint> out = new ArrayList<>();
     int i = 0;
     while (i < sorted.rowCount()) {
       Row first = sorted.row(i);
       int k = first.getInt(ResultColumns.K);
       int l = first.getInt(ResultColumns.L);
+      int t = first.getInt(ResultColumns.PROBES);
       int j = i;
       while (j < sorted.rowCount() && sorted.row(j).getInt(ResultColumns.K) == k
-          && sorted.row(j).getInt(ResultColumns.L) == l) {
+          && sorted.row(j).getInt(ResultColumns.L) == l
+          && sorted.row(j).getInt(ResultColumns.PROBES) == t) {
         j++;
       }
-      out.add(new ConfigPoint(k, l, j - i,
+      out.add(new ConfigPoint(k, l, t, j - i,
           mean(sorted, ResultColumns.LABEL_RECALL, i, j), std(sorted, ResultColumns.LABEL_RECALL, i, j),
           mean(sorted, ResultColumns.KNN_RECALL, i, j), std(sorted, ResultColumns.KNN_RECALL, i, j),
           mean(sorted, ResultColumns.PRECISION, i, j),

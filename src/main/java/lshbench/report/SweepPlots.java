@@ -44,13 +44,14 @@ public final class SweepPlots {
       double exactUs) {
     XYChart chart = new XYChart(WIDTH, HEIGHT);
     chart.setTitle(recall.title() + " vs query time — " + subtitle);
-    chart.setXAxisTitle("mean query time, µs (log scale, one thread)");
+    chart.setXAxisTitle("mean query time, µs (log scale, one thread); points labelled k,L[,T probes]");
     chart.setYAxisTitle(recall.title());
     style(chart);
-    TreeMap<Integer, List<ConfigPoint>> byL = new TreeMap<>();
+    // One series per (L, T): along it k grows and queries get cheaper.
+    TreeMap<Long, List<ConfigPoint>> byL = new TreeMap<>();
     for (ConfigPoint p : points) {
       if (!Double.isNaN(recall.of(p))) {
-        byL.computeIfAbsent(p.l(), x -> new ArrayList<>()).add(p);
+        byL.computeIfAbsent(((long) p.probes() << 32) | p.l(), x -> new ArrayList<>()).add(p);
       }
     }
     int colour = 0;
@@ -58,11 +59,14 @@ public final class SweepPlots {
       List<ConfigPoint> series = e.getValue();
       double[] x = series.stream().mapToDouble(ConfigPoint::queryUs).toArray();
       double[] y = series.stream().mapToDouble(recall::of).toArray();
-      XYSeries s = chart.addSeries("L=" + e.getKey(), x, y);
-      s.setMarker(SeriesMarkers.CIRCLE);
+      int probes = (int) (e.getKey() >>> 32);
+      XYSeries s = chart.addSeries("L=" + (int) (long) e.getKey() + (probes > 0 ? " T=" + probes : ""),
+          x, y);
+      s.setMarker(probes > 0 ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.CIRCLE);
       s.setMarkerColor(PALETTE[colour % PALETTE.length]);
       s.setLineColor(withAlpha(PALETTE[colour % PALETTE.length], 110));
-      s.setLineStyle(new BasicStroke(1.2f));
+      s.setLineStyle(probes > 0 ? new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+          BasicStroke.JOIN_MITER, 1f, new float[] {2f, 3f}, 0f) : new BasicStroke(1.2f));
       colour++;
     }
     List<ConfigPoint> frontier = Frontier.pareto(points, recall);
@@ -78,7 +82,7 @@ public final class SweepPlots {
     }
     for (ConfigPoint p : points) {
       if (!Double.isNaN(recall.of(p))) {
-        chart.addAnnotation(new AnnotationText(p.k() + "," + p.l(), p.queryUs(),
+        chart.addAnnotation(new AnnotationText(p.shortLabel(), p.queryUs(),
             recall.of(p) + 0.018, false));
       }
     }
@@ -153,7 +157,7 @@ public final class SweepPlots {
     s.setMarker(SeriesMarkers.CIRCLE);
     s.setMarkerColor(PALETTE[0]);
     for (ConfigPoint p : positive) {
-      chart.addAnnotation(new AnnotationText(p.k() + "," + p.l(), p.predictedCandidates(),
+      chart.addAnnotation(new AnnotationText(p.shortLabel(), p.predictedCandidates(),
           p.candidates() * 1.12, false));
     }
     return chart;
@@ -169,9 +173,65 @@ public final class SweepPlots {
     return points.stream().mapToDouble(ConfigPoint::queryUs).max().orElse(1) * 1.2;
   }
 
+  /**
+   * Recall against index memory, one colour per number of probes, each with its upper
+   * envelope: where a multi-probe envelope lies left of the plain one, probing reached the same
+   * recall with fewer tables.
+   */
+  public static XYChart recallVsMemory(List<ConfigPoint> points, Recall recall, String subtitle) {
+    XYChart chart = new XYChart(WIDTH, HEIGHT);
+    chart.setTitle(recall.title() + " vs index memory, by probes per table — " + subtitle);
+    chart.setXAxisTitle("index memory, MB (log; planes + tables, data excluded); points labelled k,L[,T]");
+    chart.setYAxisTitle(recall.title());
+    style(chart);
+    TreeMap<Integer, List<ConfigPoint>> byProbes = new TreeMap<>();
+    for (ConfigPoint p : points) {
+      byProbes.computeIfAbsent(p.probes(), x -> new ArrayList<>()).add(p);
+    }
+    int colour = 0;
+    for (var e : byProbes.entrySet()) {
+      List<ConfigPoint> ps = new ArrayList<>(e.getValue());
+      ps.sort(java.util.Comparator.comparingDouble(ConfigPoint::memoryBytes));
+      Color c = PALETTE[colour++ % PALETTE.length];
+      XYSeries dots = chart.addSeries("T=" + e.getKey() + " configurations",
+          ps.stream().mapToDouble(p -> p.memoryBytes() / 1e6).toArray(),
+          ps.stream().mapToDouble(recall::of).toArray());
+      dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      dots.setMarker(e.getKey() > 0 ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.CIRCLE);
+      dots.setMarkerColor(c);
+      List<double[]> envelope = new ArrayList<>();
+      double best = -1;
+      for (ConfigPoint p : ps) {
+        if (recall.of(p) > best) {
+          best = recall.of(p);
+          envelope.add(new double[] {p.memoryBytes() / 1e6, best});
+        }
+      }
+      XYSeries line = chart.addSeries("T=" + e.getKey() + " best recall for its memory",
+          envelope.stream().mapToDouble(v -> v[0]).toArray(),
+          envelope.stream().mapToDouble(v -> v[1]).toArray());
+      line.setMarker(SeriesMarkers.NONE);
+      line.setLineColor(c);
+      line.setLineStyle(new BasicStroke(2f));
+    }
+    for (ConfigPoint p : points) {
+      if (recall.of(p) >= 0.5) {
+        chart.addAnnotation(new AnnotationText(p.shortLabel(), p.memoryBytes() / 1e6,
+            recall.of(p) + 0.018, false));
+      }
+    }
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(1.05);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    return chart;
+  }
+
   /** A k × L grid of one measure, values printed in the cells. */
-  public static HeatMapChart heatmap(List<ConfigPoint> points, String measure, String subtitle,
+  public static HeatMapChart heatmap(List<ConfigPoint> allPoints, String measure, String subtitle,
       java.util.function.ToDoubleFunction<ConfigPoint> value, String pattern) {
+    // One value per cell: the plain-LSH (fewest probes) configurations.
+    int fewest = allPoints.stream().mapToInt(ConfigPoint::probes).min().orElse(0);
+    List<ConfigPoint> points = allPoints.stream().filter(p -> p.probes() == fewest).toList();
     TreeSet<Integer> ks = new TreeSet<>();
     TreeSet<Integer> ls = new TreeSet<>();
     for (ConfigPoint p : points) {
@@ -188,7 +248,7 @@ public final class SweepPlots {
       }
     }
     HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).build();
-    chart.setTitle(measure + " over k × L — " + subtitle);
+    chart.setTitle(measure + " over k × L" + (fewest > 0 ? " (T=" + fewest + ")" : "") + " — " + subtitle);
     chart.setXAxisTitle("k (bits per table)");
     chart.setYAxisTitle("L (tables)");
     chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));

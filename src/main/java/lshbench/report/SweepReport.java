@@ -38,6 +38,10 @@ public final class SweepReport {
         "0.00"), folder, "heatmap-knn-recall");
     SweepPlots.save(SweepPlots.heatmap(points, "mean query time (µs)", subtitle,
         ConfigPoint::queryUs, "#,##0"), folder, "heatmap-query-time");
+    if (points.stream().mapToInt(ConfigPoint::probes).distinct().count() > 1) {
+      SweepPlots.save(SweepPlots.recallVsMemory(points, Recall.KNN, subtitle), folder,
+          "knn-recall-vs-memory");
+    }
     SweepPlots.save(SweepPlots.theoryRecall(points, subtitle), folder, "theory-recall");
     SweepPlots.save(SweepPlots.theoryCandidates(points, subtitle), folder, "theory-candidates");
     Path summary = folder.resolve("summary.txt");
@@ -82,7 +86,7 @@ public final class SweepReport {
         continue;
       }
       s.append("Fastest configuration reaching each ").append(recall.title()).append(" target:\n");
-      s.append(String.format(Locale.ROOT, "  %-7s %-12s %10s %10s %9s %12s %12s%n", "target",
+      s.append(String.format(Locale.ROOT, "  %-7s %-18s %10s %10s %9s %12s %12s%n", "target",
           "config", "recall", "query µs", "speed-up", "candidates", "memory MB"));
       for (double target : TARGETS) {
         ConfigPoint p = Frontier.fastestReaching(points, recall, target);
@@ -90,6 +94,18 @@ public final class SweepReport {
           s.append(String.format(Locale.ROOT, "  %-7.2f none in this grid reaches it%n", target));
         } else {
           s.append(line(String.format(Locale.ROOT, "%.2f", target), p, recall));
+        }
+      }
+      if (points.stream().mapToInt(ConfigPoint::probes).distinct().count() > 1) {
+        s.append("Smallest index (memory) reaching each target, by probes per table T:\n");
+        for (double target : TARGETS) {
+          for (int t : points.stream().mapToInt(ConfigPoint::probes).distinct().sorted().toArray()) {
+            ConfigPoint p = points.stream().filter(x -> x.probes() == t && recall.of(x) >= target)
+                .min(java.util.Comparator.comparingDouble(ConfigPoint::memoryBytes)).orElse(null);
+            s.append(p == null
+                ? String.format(Locale.ROOT, "  %-7.2f T=%-3d none in this grid reaches it%n", target, t)
+                : line(String.format(Locale.ROOT, "%.2f", target), p, recall));
+          }
         }
       }
       s.append("Pareto frontier (").append(recall.title()).append(" vs query time):\n");
@@ -111,7 +127,7 @@ public final class SweepReport {
   private static String line(String target, ConfigPoint p, Recall recall) {
     String std = p.repeats() > 1 ? String.format(Locale.ROOT, "±%.3f",
         recall == Recall.LABEL ? p.labelRecallStd() : p.knnRecallStd()) : "";
-    return String.format(Locale.ROOT, "  %-7s %-12s %10s %10.0f %8.1fx %12.0f %12.2f%n", target,
+    return String.format(Locale.ROOT, "  %-7s %-18s %10s %10.0f %8.1fx %12.0f %12.2f%n", target,
         p.label(), String.format(Locale.ROOT, "%.3f%s", recall.of(p), std), p.queryUs(),
         p.speedup(), p.candidates(), p.memoryBytes() / 1e6);
   }
