@@ -11,6 +11,7 @@ import lshbench.experiment.ConfigException;
 import lshbench.experiment.Settings;
 import lshbench.experiment.SweepConfig;
 import lshbench.experiment.SweepRunner;
+import lshbench.experiment.Tuner;
 import lshbench.report.SweepReport;
 
 /**
@@ -40,6 +41,14 @@ public final class Main {
       Settings settings = Settings.load(Path.of("experiments"), experiment,
           SweepConfig.KEYS.keySet(), overrides);
       SweepConfig config = SweepConfig.from(settings);
+      if (config.type().equals("tune")) {
+        Tuner.Outcome tuned = new Tuner(config, err).run();
+        Path summary = SweepReport.write(tuned.folder().path(), tuned.csv());
+        out.print(java.nio.file.Files.readString(tuned.folder().resolve("tune.txt")));
+        out.println("results: " + tuned.csv());
+        out.println("summary: " + summary);
+        return tuned.recommended() == null ? 3 : 0;
+      }
       SweepRunner.Result result = new SweepRunner(config, err).run();
       Path summary = SweepReport.write(result.folder().path(), result.csv());
       if (config.resume() != null) {

@@ -18,6 +18,7 @@ import lshbench.vector.Metric;
  */
 public record SweepConfig(
     String experiment,
+    String type,
     String dataset,
     String syntheticShape,
     int syntheticDim,
@@ -40,7 +41,22 @@ public record SweepConfig(
     Path resultsDir,
     Path cacheDir,
     Path resume,
+    Tuning tuning,
     Map<String, String> settings) {
+
+  /**
+   * What the auto-tuner ({@code type = tune}) looks for.
+   *
+   * @param targetRecall recall the recommendation must reach
+   * @param labelTarget true to target label recall, false for kNN recall@n
+   * @param memoryBudgetBytes the index may not exceed this (0 = no budget)
+   * @param maxK largest k considered
+   * @param maxL largest L considered
+   * @param confirm how many theory-ranked candidates are measured
+   * @param seeds hash seeds each candidate is measured with
+   */
+  public record Tuning(double targetRecall, boolean labelTarget, long memoryBudgetBytes, int maxK,
+      int maxL, int confirm, int seeds) {}
 
   /** Every key a sweep accepts, with its meaning (also the README's reference table). */
   public static final Map<String, String> KEYS;
@@ -70,14 +86,21 @@ public record SweepConfig(
     k.put("threads", "threads for batch work (ground truth, projection); queries use one");
     k.put("results.dir", "where run folders are written");
     k.put("cache.dir", "where ground truth is cached");
+    k.put("target.recall", "tune: the recall the recommended configuration must reach (0..1)");
+    k.put("target.metric", "tune: knn (kNN recall@n) or label (label recall)");
+    k.put("memory.budget.mb", "tune: largest index allowed, MB (0 = no budget)");
+    k.put("tune.k.max", "tune: largest k considered");
+    k.put("tune.L.max", "tune: largest L considered");
+    k.put("tune.confirm", "tune: theory-ranked candidates measured");
+    k.put("tune.seeds", "tune: hash seeds each candidate is measured with (for a lower confidence bound)");
     k.put("resume", "a killed run's folder: finish it instead of starting a new one");
     KEYS = Collections.unmodifiableMap(k);
   }
 
   public static SweepConfig from(Settings s) {
     String type = s.string("type", "sweep");
-    if (!type.equals("sweep")) {
-      throw new ConfigException("type: '" + type + "' is not an experiment type this runner knows (sweep)");
+    if (!type.equals("sweep") && !type.equals("tune")) {
+      throw new ConfigException("type: '" + type + "' is not an experiment type (sweep or tune)");
     }
     Metric metric;
     try {
@@ -91,6 +114,7 @@ public record SweepConfig(
     }
     return new SweepConfig(
         s.experiment(),
+        type,
         s.string("dataset", "synthetic"),
         shape,
         s.intIn("synthetic.dim", 4096, 1, 1 << 16),
@@ -113,7 +137,23 @@ public record SweepConfig(
         Path.of(s.string("results.dir", "results")),
         Path.of(s.string("cache.dir", "datasets/cache")),
         s.string("resume", "").isEmpty() ? null : Path.of(s.string("resume", "")),
+        tuning(s),
         s.asMap());
+  }
+
+  private static Tuning tuning(Settings s) {
+    String metric = s.string("target.metric", "knn");
+    if (!metric.equals("knn") && !metric.equals("label")) {
+      throw new ConfigException("target.metric: '" + metric + "' is neither knn nor label");
+    }
+    return new Tuning(
+        s.doubleIn("target.recall", 0.9, 0.01, 1.0),
+        metric.equals("label"),
+        Math.round(s.doubleIn("memory.budget.mb", 0, 0, 1e9) * 1e6),
+        s.intIn("tune.k.max", 32, 1, HyperplaneBank.MAX_BITS),
+        s.intIn("tune.L.max", 256, 1, 4096),
+        s.intIn("tune.confirm", 5, 1, 100),
+        s.intIn("tune.seeds", 3, 2, 100));
   }
 
   /**

@@ -10,17 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lshbench.data.Dataset;
-import lshbench.data.DatasetLoader;
-import lshbench.data.SyntheticGenerator;
-import lshbench.data.SyntheticSpec;
 import lshbench.eval.CollisionTheory;
 import lshbench.eval.Evaluation;
-import lshbench.eval.GroundTruth;
 import lshbench.eval.Measurement;
 import lshbench.eval.QuerySplit;
 import lshbench.io.AtomicFiles;
 import lshbench.lsh.BucketTable;
-import lshbench.lsh.ExactIndex;
 import lshbench.lsh.HyperplaneBank;
 import lshbench.lsh.LshIndex;
 import lshbench.vector.Metric;
@@ -52,7 +47,7 @@ public final class SweepRunner {
 
   public Result run() throws IOException {
     // Everything that can be refused is checked before a run folder exists.
-    Dataset data = loadDataset();
+    Dataset data = Workbench.loadDataset(config, log);
     log.println("[sweep] dataset: " + data.size() + " × " + data.dim() + ", "
         + data.provenance().headline());
     if (config.metric() == Metric.COSINE) {
@@ -115,32 +110,16 @@ public final class SweepRunner {
   private Result runIn(RunFolder folder, Dataset data, Map<String, List<String>> finished)
       throws IOException {
     long started = System.currentTimeMillis();
-    QuerySplit split = QuerySplit.draw(data.size(), config.queries(), config.seed());
+    Workbench bench = Workbench.prepare(config, data, log);
+    QuerySplit split = bench.split();
     int[] members = split.members();
-    int topN = Math.min(config.topN(), members.length);
-
-    long t0 = System.nanoTime();
-    GroundTruth.Loaded gt = GroundTruth.loadOrCompute(data, split, topN, config.threads(),
-        config.cacheDir());
-    log.printf(Locale.ROOT, "[sweep] ground truth (%d queries, top %d) %s in %.1f s%n",
-        split.queries().length, topN, gt.fromCache() ? "read from cache" : "computed",
-        (System.nanoTime() - t0) / 1e9);
-
-    Evaluation eval = new Evaluation(data, split, gt.truth(), topN, config.warmup(),
-        config.warmupMillis());
-    Measurement exact = eval.run(new ExactIndex(data, members));
-    log.printf(Locale.ROOT, "[sweep] exact scan: %.0f µs/query (one thread); precision@%d of exact"
-        + " kNN %s (how well neighbours share a label before any hashing)%n", exact.queryUs().mean(),
-        topN, data.hasLabels() ? String.format(Locale.ROOT, "%.3f", exact.precision()) : "n/a (unlabelled)");
-
+    int topN = bench.topN();
+    Evaluation eval = bench.eval();
+    Measurement exact = bench.exact();
+    CollisionTheory theory = bench.theory();
+    float[] centre = bench.centre();
     int maxK = config.ks()[config.ks().length - 1];
     int maxL = config.ls()[config.ls().length - 1];
-    float[] centre = config.center() ? HyperplaneBank.mean(data, members) : null;
-    long th0 = System.nanoTime();
-    CollisionTheory theory = CollisionTheory.measure(data, split, gt.truth(), centre,
-        HyperplaneBank::collisionProbability, config.threads());
-    log.printf(Locale.ROOT, "[sweep] collision theory from query–item angles in %.1f s%n",
-        (System.nanoTime() - th0) / 1e9);
     Progress progress = new Progress("sweep", config.runs(), log);
     int computed = 0;
     try (ResultsCsv csv = finished.isEmpty() && config.resume() == null
@@ -181,8 +160,7 @@ public final class SweepRunner {
               Measurement m = eval.run(index);
               double tablesMs = Arrays.stream(tableMs, 0, l).sum();
               double hashMs = msPerPlane * k * l;
-              csv.add(row(data, split, topN, k, l, probes, repeat, hashSeed, m, exact, hashMs,
-                  tablesMs, index, theory));
+              csv.add(bench.row(config, k, l, probes, repeat, hashSeed, m, hashMs, tablesMs, index));
               computed++;
               progress.step(String.format(Locale.ROOT, "k=%d L=%d T=%d recall %.3f/%.3f",
                   k, l, probes, m.labelRecall(), m.knnRecall()));
@@ -194,85 +172,6 @@ public final class SweepRunner {
       writeRunJson(folder, data, started, exact);
       return new Result(folder, file, data, computed, finished.size());
     }
-  }
-
-  private Dataset loadDataset() throws IOException {
-    if (config.dataset().equals("synthetic")) {
-      SyntheticSpec spec;
-      if (config.syntheticShape().equals("caltech101")) {
-        spec = SyntheticSpec.caltech101(config.syntheticDim(), config.syntheticLatent(),
-            config.syntheticSpread(), config.syntheticNoise(), config.syntheticSeed());
-      } else {
-        String[] cs = config.syntheticShape().split("x");
-        int classes = Integer.parseInt(cs[0]);
-        int size = Integer.parseInt(cs[1]);
-        String[] names = new String[classes];
-        int[] sizes = new int[classes];
-        for (int c = 0; c < classes; c++) {
-          names[c] = String.format(Locale.ROOT, "class%03d", c);
-          sizes[c] = size;
-        }
-        spec = new SyntheticSpec(names, sizes, config.syntheticDim(), config.syntheticLatent(),
-            config.syntheticSpread(), config.syntheticNoise(), config.syntheticSeed());
-      }
-      log.println("[sweep] generating synthetic data: " + spec.describe());
-      return SyntheticGenerator.generate(spec);
-    }
-    return DatasetLoader.load(Path.of(config.dataset()));
-  }
-
-  private Map<String, Object> row(Dataset data, QuerySplit split, int topN, int k, int l,
-      int probes, int repeat, long hashSeed, Measurement m, Measurement exact, double hashMs, double tableMs,
-      LshIndex index, CollisionTheory theory) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put(ResultColumns.EXPERIMENT, config.experiment());
-    r.put(ResultColumns.DATASET, config.dataset());
-    r.put(ResultColumns.PROVENANCE, data.provenance().headline());
-    r.put(ResultColumns.MODEL, data.provenance().model());
-    r.put(ResultColumns.SYNTHETIC, data.provenance().synthetic());
-    r.put(ResultColumns.N_ITEMS, data.size());
-    r.put(ResultColumns.N_INDEXED, split.members().length);
-    r.put(ResultColumns.N_QUERIES, split.queries().length);
-    r.put(ResultColumns.DIM, data.dim());
-    r.put(ResultColumns.METRIC, config.metric().label());
-    r.put(ResultColumns.CENTER, config.center());
-    r.put(ResultColumns.FAMILY, "hyperplane");
-    r.put(ResultColumns.K, k);
-    r.put(ResultColumns.L, l);
-    r.put(ResultColumns.PROBES, probes);
-    r.put(ResultColumns.REPEAT, repeat);
-    r.put(ResultColumns.SEED, config.seed());
-    r.put(ResultColumns.HASH_SEED, hashSeed);
-    r.put(ResultColumns.TOP_N, topN);
-    r.put(ResultColumns.LABEL_RECALL, m.labelRecall());
-    r.put(ResultColumns.KNN_RECALL, m.knnRecall());
-    r.put(ResultColumns.PRECISION, m.precision());
-    r.put(ResultColumns.CANDIDATES, m.candidatesMean());
-    r.put(ResultColumns.CANDIDATES_FRAC, m.candidatesMean() / split.members().length);
-    r.put(ResultColumns.QUERY_MEAN, m.queryUs().mean());
-    r.put(ResultColumns.QUERY_P50, m.queryUs().p50());
-    r.put(ResultColumns.QUERY_P95, m.queryUs().p95());
-    r.put(ResultColumns.QUERY_P99, m.queryUs().p99());
-    r.put(ResultColumns.EXACT_MEAN, exact.queryUs().mean());
-    r.put(ResultColumns.SPEEDUP, exact.queryUs().mean() / m.queryUs().mean());
-    r.put(ResultColumns.BUILD_MS, hashMs + tableMs);
-    r.put(ResultColumns.HASH_MS, hashMs);
-    r.put(ResultColumns.TABLE_MS, tableMs);
-    r.put(ResultColumns.MEMORY, m.memoryBytes());
-    r.put(ResultColumns.BYTES_PER_ITEM, (double) m.memoryBytes() / split.members().length);
-    long buckets = 0;
-    int maxBucket = 0;
-    for (int t = 0; t < l; t++) {
-      buckets += index.table(t).buckets();
-      maxBucket = Math.max(maxBucket, index.table(t).maxBucket());
-    }
-    r.put(ResultColumns.BUCKETS_MEAN, (double) buckets / l);
-    r.put(ResultColumns.MAX_BUCKET, maxBucket);
-    // The closed form covers one bucket per table; probed buckets have no such formula here.
-    r.put(ResultColumns.PRED_LABEL_RECALL, probes == 0 ? theory.labelRecall(k, l) : Double.NaN);
-    r.put(ResultColumns.PRED_KNN_RECALL, probes == 0 ? theory.knnRecall(k, l) : Double.NaN);
-    r.put(ResultColumns.PRED_CANDIDATES, probes == 0 ? theory.candidates(k, l) : Double.NaN);
-    return r;
   }
 
   private void writeRunJson(RunFolder folder, Dataset data, long started, Measurement exact)

@@ -1,0 +1,210 @@
+package lshbench.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import lshbench.data.Dataset;
+import lshbench.eval.CollisionTheory;
+import lshbench.eval.Measurement;
+import lshbench.io.AtomicFiles;
+import lshbench.lsh.BucketTable;
+import lshbench.lsh.HyperplaneBank;
+import lshbench.lsh.LshIndex;
+import lshbench.vector.Metric;
+
+/**
+ * Finds the cheapest (k, L) whose recall reaches a target, without sweeping a grid.
+ *
+ * <p>Theory prunes: from the measured query–neighbour angles, 1 − (1 − p^k)^L predicts recall
+ * and candidates for every (k, L) up to the limits, so for each k only the smallest L that
+ * reaches the target (with a small safety margin) is a candidate, ranked by a cost model,
+ * hashing k·L dot products plus one distance per predicted candidate, both priced at the exact
+ * scan's measured cost per item. Measurements confirm: the best few are built with several
+ * fresh hash seeds each; a configuration is accepted when the one-sided 95% lower bound of its
+ * recall over seeds reaches the target. The fastest accepted one is recommended.
+ */
+public final class Tuner {
+  /** Theory is within ~0.01 of measurements; aim a little higher so confirmation rarely fails. */
+  private static final double MARGIN = 0.01;
+  private static final double Z95 = 1.645;
+
+  private final SweepConfig config;
+  private final PrintStream log;
+
+  public Tuner(SweepConfig config, PrintStream log) {
+    this.config = config;
+    this.log = log;
+  }
+
+  /** One measured candidate. */
+  public record Candidate(int k, int l, double predictedRecall, double predictedUs,
+      double recallMean, double recallStd, double lowerBound, double queryUs, double memoryBytes,
+      boolean accepted) {}
+
+  /** What the tuner found, and how long it took. */
+  public record Outcome(RunFolder folder, Path csv, Candidate recommended, List<Candidate> measured,
+      int configsMeasured, double seconds) {}
+
+  public Outcome run() throws IOException {
+    long start = System.nanoTime();
+    SweepConfig.Tuning t = config.tuning();
+    Dataset data = Workbench.loadDataset(config, log);
+    if (config.metric() == Metric.COSINE) {
+      data = data.normalised();
+    }
+    if (t.labelTarget() && !data.hasLabels()) {
+      throw new ConfigException("target.metric: label recall needs labelled data; use knn");
+    }
+    if (config.queries() >= data.size()) {
+      throw new ConfigException("queries: " + config.queries() + " must be fewer than the dataset's "
+          + data.size() + " items");
+    }
+    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
+    log.println("[tune] run folder " + folder.path());
+    try {
+      Outcome o = tune(folder, data, start);
+      folder.status("complete");
+      return o;
+    } catch (IOException | RuntimeException e) {
+      folder.status("failed: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private Outcome tune(RunFolder folder, Dataset data, long start) throws IOException {
+    SweepConfig.Tuning t = config.tuning();
+    Workbench bench = Workbench.prepare(config, data, log);
+    CollisionTheory theory = bench.theory();
+    int members = bench.split().members().length;
+    double usPerItem = bench.exact().queryUs().mean() / members;
+
+    List<double[]> ranked = new ArrayList<>();
+    for (int k = 1; k <= t.maxK(); k++) {
+      for (int l = 1; l <= t.maxL(); l++) {
+        double r = t.labelTarget() ? theory.labelRecall(k, l) : theory.knnRecall(k, l);
+        if (r >= t.targetRecall() + MARGIN) {
+          double memory = memoryBytes(k, l, data.dim(), members);
+          if (t.memoryBudgetBytes() == 0 || memory <= t.memoryBudgetBytes()) {
+            double us = usPerItem * ((double) k * l + theory.candidates(k, l));
+            ranked.add(new double[] {k, l, r, us});
+          }
+          break; // larger L for this k only costs more
+        }
+      }
+    }
+    if (ranked.isEmpty()) {
+      throw new ConfigException("target.recall: no (k ≤ " + t.maxK() + ", L ≤ " + t.maxL()
+          + ") is predicted to reach " + t.targetRecall()
+          + (t.memoryBudgetBytes() > 0 ? " within memory.budget.mb" : "") + "; raise tune.L.max");
+    }
+    ranked.sort(Comparator.comparingDouble(c -> c[3]));
+    log.printf(Locale.ROOT, "[tune] theory: %d values of k can reach %.2f; measuring the best %d with "
+        + "%d seeds each%n", ranked.size(), t.targetRecall(), Math.min(t.confirm(), ranked.size()),
+        t.seeds());
+
+    List<Candidate> measured = new ArrayList<>();
+    int configs = 0;
+    try (ResultsCsv csv = new ResultsCsv(folder.path())) {
+      for (double[] c : ranked.subList(0, Math.min(t.confirm(), ranked.size()))) {
+        int k = (int) c[0];
+        int l = (int) c[1];
+        Candidate cand = measure(bench, csv, k, l, c[2], c[3]);
+        configs += t.seeds();
+        measured.add(cand);
+        log.printf(Locale.ROOT, "[tune] k=%d L=%d: recall %.3f ± %.3f (lower bound %.3f, predicted "
+            + "%.3f), %.0f µs, %s%n", k, l, cand.recallMean(), cand.recallStd(), cand.lowerBound(),
+            cand.predictedRecall(), cand.queryUs(), cand.accepted() ? "accepted" : "short of target");
+      }
+      csv.finish();
+    }
+    Candidate best = measured.stream().filter(Candidate::accepted)
+        .min(Comparator.comparingDouble(Candidate::queryUs)).orElse(null);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Path csvFile = folder.resolve(ResultsCsv.FILE);
+    AtomicFiles.writeString(folder.resolve("tune.txt"), report(bench, best, measured, configs, seconds));
+    if (best != null) {
+      AtomicFiles.writeString(folder.resolve("recommendation.properties"), String.format(Locale.ROOT,
+          "k = %d%nL = %d%nprobes = 0%nrecall = %.4f%nquery_us = %.1f%n", best.k(), best.l(),
+          best.recallMean(), best.queryUs()));
+    }
+    return new Outcome(folder, csvFile, best, measured, configs, seconds);
+  }
+
+  private Candidate measure(Workbench bench, ResultsCsv csv, int k, int l, double predicted,
+      double predictedUs) throws IOException {
+    SweepConfig.Tuning t = config.tuning();
+    int[] members = bench.split().members();
+    double[] recall = new double[t.seeds()];
+    double us = 0;
+    double memory = 0;
+    for (int s = 0; s < t.seeds(); s++) {
+      // Fresh seeds, never the sweep's: the recommendation must hold for a new index.
+      long seed = config.hashSeed(1000 + s);
+      long h0 = System.nanoTime();
+      HyperplaneBank bank = new HyperplaneBank(bench.data().dim(), k, l, seed, bench.centre());
+      long[] signatures = bank.signatures(bench.data(), members, config.threads());
+      double hashMs = (System.nanoTime() - h0) / 1e6;
+      long b0 = System.nanoTime();
+      BucketTable[] tables = LshIndex.buildTables(bank, signatures, members, k, l);
+      double tableMs = (System.nanoTime() - b0) / 1e6;
+      LshIndex index = new LshIndex(bench.data(), members.length, bank, k, tables, 0);
+      Measurement m = bench.eval().run(index);
+      recall[s] = t.labelTarget() ? m.labelRecall() : m.knnRecall();
+      us += m.queryUs().mean() / t.seeds();
+      memory = m.memoryBytes();
+      csv.add(bench.row(config, k, l, 0, s, seed, m, hashMs, tableMs, index));
+    }
+    double mean = java.util.Arrays.stream(recall).average().orElse(0);
+    double var = java.util.Arrays.stream(recall).map(r -> (r - mean) * (r - mean)).sum()
+        / (recall.length - 1);
+    double std = Math.sqrt(var);
+    double lower = mean - Z95 * std / Math.sqrt(recall.length);
+    return new Candidate(k, l, predicted, predictedUs, mean, std, lower, us, memory,
+        lower >= t.targetRecall());
+  }
+
+  /** Planes (k·L·(d+1) floats) and CSR tables (ids, keys, offsets) of a (k, L) index. */
+  static double memoryBytes(int k, int l, int dim, int members) {
+    double buckets = Math.min(members, Math.pow(2, k));
+    return 4.0 * k * l * (dim + 1) + l * (4.0 * members + 12.0 * buckets + 4);
+  }
+
+  private String report(Workbench bench, Candidate best, List<Candidate> measured, int configs,
+      double seconds) {
+    SweepConfig.Tuning t = config.tuning();
+    StringBuilder s = new StringBuilder("lshbench tuner\n");
+    s.append("dataset:  ").append(bench.data().provenance().headline()).append('\n');
+    s.append(String.format(Locale.ROOT, "target:   %s ≥ %.3f (95%% one-sided lower bound over %d fresh "
+        + "hash seeds)%s%n", t.labelTarget() ? "label recall" : "kNN recall@" + bench.topN(),
+        t.targetRecall(), t.seeds(), t.memoryBudgetBytes() > 0
+            ? String.format(Locale.ROOT, ", index ≤ %.1f MB", t.memoryBudgetBytes() / 1e6) : ""));
+    s.append(String.format(Locale.ROOT, "exact:    %.0f µs per query%n", bench.exact().queryUs().mean()));
+    s.append(String.format(Locale.ROOT, "searched: k ≤ %d, L ≤ %d by theory; measured %d "
+        + "configurations × seeds in %.1f s%n%n", t.maxK(), t.maxL(), configs, seconds));
+    if (best == null) {
+      s.append("No measured candidate reached the target with confidence; see below and raise "
+          + "tune.confirm or tune.L.max.\n\n");
+    } else {
+      s.append(String.format(Locale.ROOT, "RECOMMENDED: k=%d L=%d (plain LSH)%n  recall %.3f ± %.3f "
+          + "(lower bound %.3f), query %.0f µs (%.1fx the exact scan), index %.2f MB%n%n",
+          best.k(), best.l(), best.recallMean(), best.recallStd(), best.lowerBound(),
+          best.queryUs(), bench.exact().queryUs().mean() / best.queryUs(), best.memoryBytes() / 1e6));
+    }
+    s.append(String.format(Locale.ROOT, "%-6s %-6s %10s %10s %10s %10s %12s %10s  %s%n", "k", "L",
+        "predicted", "measured", "± std", "lower", "query µs", "memory MB", "verdict"));
+    List<Candidate> sorted = new ArrayList<>(measured);
+    sorted.sort(Comparator.comparingDouble(Candidate::queryUs));
+    for (Candidate c : sorted) {
+      s.append(String.format(Locale.ROOT, "%-6d %-6d %10.3f %10.3f %10.3f %10.3f %12.0f %10.2f  %s%n",
+          c.k(), c.l(), c.predictedRecall(), c.recallMean(), c.recallStd(), c.lowerBound(),
+          c.queryUs(), c.memoryBytes() / 1e6, c == best ? "RECOMMENDED"
+              : c.accepted() ? "runner-up" : "short of target"));
+    }
+    return s.toString();
+  }
+}

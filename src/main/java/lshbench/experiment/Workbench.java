@@ -1,0 +1,135 @@
+package lshbench.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import lshbench.data.Dataset;
+import lshbench.data.DatasetLoader;
+import lshbench.data.SyntheticGenerator;
+import lshbench.data.SyntheticSpec;
+import lshbench.eval.CollisionTheory;
+import lshbench.eval.Evaluation;
+import lshbench.eval.GroundTruth;
+import lshbench.eval.Measurement;
+import lshbench.eval.QuerySplit;
+import lshbench.lsh.ExactIndex;
+import lshbench.lsh.HyperplaneBank;
+import lshbench.lsh.LshIndex;
+
+/**
+ * What every experiment over one dataset needs before it measures an index: the query split,
+ * both ground truths (cached), the exact scan's measurement, the centre hashes use, and the
+ * collision theory of the data.
+ */
+record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Evaluation eval,
+    Measurement exact, float[] centre, CollisionTheory theory) {
+
+  static Workbench prepare(SweepConfig config, Dataset data, PrintStream log) throws IOException {
+    QuerySplit split = QuerySplit.draw(data.size(), config.queries(), config.seed());
+    int topN = Math.min(config.topN(), split.members().length);
+    long t0 = System.nanoTime();
+    GroundTruth.Loaded gt = GroundTruth.loadOrCompute(data, split, topN, config.threads(),
+        config.cacheDir());
+    log.printf(Locale.ROOT, "[%s] ground truth (%d queries, top %d) %s in %.1f s%n", config.type(),
+        split.queries().length, topN, gt.fromCache() ? "read from cache" : "computed",
+        (System.nanoTime() - t0) / 1e9);
+    Evaluation eval = new Evaluation(data, split, gt.truth(), topN, config.warmup(),
+        config.warmupMillis());
+    Measurement exact = eval.run(new ExactIndex(data, split.members()));
+    log.printf(Locale.ROOT, "[%s] exact scan: %.0f µs/query (one thread); precision@%d of exact"
+        + " kNN %s (how well neighbours share a label before any hashing)%n", config.type(),
+        exact.queryUs().mean(), topN,
+        data.hasLabels() ? String.format(Locale.ROOT, "%.3f", exact.precision()) : "n/a (unlabelled)");
+    float[] centre = config.center() ? HyperplaneBank.mean(data, split.members()) : null;
+    long th0 = System.nanoTime();
+    CollisionTheory theory = CollisionTheory.measure(data, split, gt.truth(), centre,
+        HyperplaneBank::collisionProbability, config.threads());
+    log.printf(Locale.ROOT, "[%s] collision theory from query–item angles in %.1f s%n",
+        config.type(), (System.nanoTime() - th0) / 1e9);
+    return new Workbench(data, split, topN, gt.truth(), eval, exact, centre, theory);
+  }
+
+  /** The configured dataset: generated, or read from a vector file. */
+  static Dataset loadDataset(SweepConfig config, PrintStream log) throws IOException {
+    if (config.dataset().equals("synthetic")) {
+      SyntheticSpec spec;
+      if (config.syntheticShape().equals("caltech101")) {
+        spec = SyntheticSpec.caltech101(config.syntheticDim(), config.syntheticLatent(),
+            config.syntheticSpread(), config.syntheticNoise(), config.syntheticSeed());
+      } else {
+        String[] cs = config.syntheticShape().split("x");
+        int classes = Integer.parseInt(cs[0]);
+        int size = Integer.parseInt(cs[1]);
+        String[] names = new String[classes];
+        int[] sizes = new int[classes];
+        for (int c = 0; c < classes; c++) {
+          names[c] = String.format(Locale.ROOT, "class%03d", c);
+          sizes[c] = size;
+        }
+        spec = new SyntheticSpec(names, sizes, config.syntheticDim(), config.syntheticLatent(),
+            config.syntheticSpread(), config.syntheticNoise(), config.syntheticSeed());
+      }
+      log.println("[" + config.type() + "] generating synthetic data: " + spec.describe());
+      return SyntheticGenerator.generate(spec);
+    }
+    return DatasetLoader.load(Path.of(config.dataset()));
+  }
+
+  /** One CSV row: every parameter, the dataset's provenance, measurements and predictions. */
+  Map<String, Object> row(SweepConfig config, int k, int l, int probes, int repeat, long hashSeed,
+      Measurement m, double hashMs, double tableMs, LshIndex index) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put(ResultColumns.EXPERIMENT, config.experiment());
+    r.put(ResultColumns.DATASET, config.dataset());
+    r.put(ResultColumns.PROVENANCE, data.provenance().headline());
+    r.put(ResultColumns.MODEL, data.provenance().model());
+    r.put(ResultColumns.SYNTHETIC, data.provenance().synthetic());
+    r.put(ResultColumns.N_ITEMS, data.size());
+    r.put(ResultColumns.N_INDEXED, split.members().length);
+    r.put(ResultColumns.N_QUERIES, split.queries().length);
+    r.put(ResultColumns.DIM, data.dim());
+    r.put(ResultColumns.METRIC, config.metric().label());
+    r.put(ResultColumns.CENTER, config.center());
+    r.put(ResultColumns.FAMILY, "hyperplane");
+    r.put(ResultColumns.K, k);
+    r.put(ResultColumns.L, l);
+    r.put(ResultColumns.PROBES, probes);
+    r.put(ResultColumns.REPEAT, repeat);
+    r.put(ResultColumns.SEED, config.seed());
+    r.put(ResultColumns.HASH_SEED, hashSeed);
+    r.put(ResultColumns.TOP_N, topN);
+    r.put(ResultColumns.LABEL_RECALL, m.labelRecall());
+    r.put(ResultColumns.KNN_RECALL, m.knnRecall());
+    r.put(ResultColumns.PRECISION, m.precision());
+    r.put(ResultColumns.CANDIDATES, m.candidatesMean());
+    r.put(ResultColumns.CANDIDATES_FRAC, m.candidatesMean() / split.members().length);
+    r.put(ResultColumns.QUERY_MEAN, m.queryUs().mean());
+    r.put(ResultColumns.QUERY_P50, m.queryUs().p50());
+    r.put(ResultColumns.QUERY_P95, m.queryUs().p95());
+    r.put(ResultColumns.QUERY_P99, m.queryUs().p99());
+    r.put(ResultColumns.EXACT_MEAN, exact.queryUs().mean());
+    r.put(ResultColumns.SPEEDUP, exact.queryUs().mean() / m.queryUs().mean());
+    r.put(ResultColumns.BUILD_MS, hashMs + tableMs);
+    r.put(ResultColumns.HASH_MS, hashMs);
+    r.put(ResultColumns.TABLE_MS, tableMs);
+    r.put(ResultColumns.MEMORY, m.memoryBytes());
+    r.put(ResultColumns.BYTES_PER_ITEM, (double) m.memoryBytes() / split.members().length);
+    long buckets = 0;
+    int maxBucket = 0;
+    for (int t = 0; t < l; t++) {
+      buckets += index.table(t).buckets();
+      maxBucket = Math.max(maxBucket, index.table(t).maxBucket());
+    }
+    r.put(ResultColumns.BUCKETS_MEAN, (double) buckets / l);
+    r.put(ResultColumns.MAX_BUCKET, maxBucket);
+    // The closed form covers one bucket per table; probed buckets have no such formula here.
+    r.put(ResultColumns.PRED_LABEL_RECALL, probes == 0 ? theory.labelRecall(k, l) : Double.NaN);
+    r.put(ResultColumns.PRED_KNN_RECALL, probes == 0 ? theory.knnRecall(k, l) : Double.NaN);
+    r.put(ResultColumns.PRED_CANDIDATES, probes == 0 ? theory.candidates(k, l) : Double.NaN);
+    return r;
+  }
+
+}
