@@ -18,14 +18,17 @@ import org.apache.commons.csv.CSVRecord;
  * results and a cache can give it back on a hit. Reasons contain commas; commons-csv quotes them.
  */
 public final class SkippedCsv {
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-      .setHeader("path", "reason").setSkipHeaderRecord(true).build();
+  private static final String[] HEADER = {"path", "reason"};
+  // commons-csv prints the header only when not told to skip it, so writing and reading differ
+  private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setHeader(HEADER).build();
+  private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader()
+      .setSkipHeaderRecord(true).build();
 
   private SkippedCsv() {}
 
   public static void write(Path file, List<Skipped> skipped) throws IOException {
     AtomicFiles.writeText(file, out -> {
-      try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
+      try (CSVPrinter csv = new CSVPrinter(out, WRITE)) {
         for (Skipped s : skipped) {
           csv.printRecord(s.path(), s.reason());
         }
@@ -36,7 +39,12 @@ public final class SkippedCsv {
   public static List<Skipped> read(Path file) throws IOException {
     List<Skipped> out = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (CSVRecord r : FORMAT.parse(in)) {
+      var parser = READ.parse(in);
+      if (!parser.getHeaderNames().equals(java.util.List.of(HEADER))) {
+        throw new IOException(file + ": header " + parser.getHeaderNames() + ", expected "
+            + "path,reason");
+      }
+      for (CSVRecord r : parser) {
         if (r.size() != 2) {
           throw new IOException(file + ": line " + r.getRecordNumber() + " has " + r.size()
               + " fields, expected path,reason");
