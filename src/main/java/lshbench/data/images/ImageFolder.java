@@ -1,0 +1,242 @@
+package lshbench.data.images;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Reads an image-classification tree laid out as Caltech101 is: one sub-folder per category,
+ * image files inside. Files are recognised by content, never by name, and anything that cannot
+ * be used is skipped with a reason instead of stopping the run.
+ *
+ * <p>Scanning only lists and sniffs headers; decoding is a separate step ({@link #decode}) so a
+ * pipeline can decode on its own thread and never holds all pixels of a large set at once.
+ */
+public final class ImageFolder {
+  static {
+    // Plug-ins on the class path (TwelveMonkeys' JPEG reader, which handles CMYK and YCCK)
+    // register themselves only on a scan; a web container or exec:java loader may have missed it.
+    ImageIO.scanForPlugins();
+    ImageIO.setUseCache(false);
+  }
+
+  private ImageFolder() {}
+
+  /** Lists the images below {@code root} that {@code options} accepts. */
+  public static ImageListing scan(Path root, ImageFolderOptions options) throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException("image folder not found: " + root);
+    }
+    List<Path> folders;
+    try (Stream<Path> s = Files.list(root)) {
+      folders = s.filter(Files::isDirectory)
+          .filter(p -> options.accepts(p.getFileName().toString()))
+          .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+          .toList();
+    }
+    List<String> categories = new ArrayList<>();
+    List<ImageItem> items = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    List<String> empty = new ArrayList<>();
+    for (Path folder : folders) {
+      String category = folder.getFileName().toString();
+      List<ImageItem> found = new ArrayList<>();
+      for (Path file : sortedChildren(folder)) {
+        String relative = category + "/" + file.getFileName();
+        if (Files.isDirectory(file)) {
+          skipped.add(new Skipped(relative, "a folder inside a category (not scanned)"));
+          continue;
+        }
+        if (!Files.isRegularFile(file)) {
+          skipped.add(new Skipped(relative, "not a regular file"));
+          continue;
+        }
+        long size = Files.size(file);
+        if (size == 0) {
+          skipped.add(new Skipped(relative, "empty file (0 bytes)"));
+          continue;
+        }
+        byte[] head = new byte[ImageFormat.HEADER_BYTES];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+          n = in.readNBytes(head, 0, head.length);
+        }
+        ImageFormat format = ImageFormat.sniff(head, n);
+        if (format == null) {
+          skipped.add(new Skipped(relative, "not an image by content (starts with "
+              + hex(head, n) + ")"));
+          continue;
+        }
+        found.add(new ImageItem(file, relative, -1, size,
+            Files.getLastModifiedTime(file).toMillis(), format));
+      }
+      if (found.isEmpty()) {
+        empty.add(category);
+        continue;
+      }
+      found = cap(found, options, category);
+      int label = categories.size();
+      categories.add(category);
+      for (ImageItem item : found) {
+        items.add(new ImageItem(item.file(), item.relative(), label, item.size(),
+            item.modifiedMillis(), item.format()));
+      }
+    }
+    return new ImageListing(root, categories, items, skipped, empty);
+  }
+
+  /**
+   * Decodes one file to 8-bit RGB. Grayscale is replicated to three channels (as PIL's
+   * {@code convert("RGB")} does, rather than Java2D's gamma-converting draw); CMYK/YCCK JPEGs
+   * are converted by the TwelveMonkeys reader; alpha is dropped.
+   *
+   * @throws ImageDecodeException with a one-line reason when the file cannot be used, including
+   *     a JPEG that ends early (the JDK reader would otherwise return it half grey)
+   */
+  public static RgbImage decode(Path file) throws ImageDecodeException {
+    BufferedImage image;
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      if (in == null) {
+        throw new ImageDecodeException("cannot open for reading");
+      }
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new ImageDecodeException("no image reader recognises the content");
+      }
+      ImageReader reader = readers.next();
+      List<String> warnings = new ArrayList<>();
+      reader.addIIOReadWarningListener(new Warnings(warnings));
+      try {
+        reader.setInput(in, true, true);
+        image = reader.read(0);
+      } finally {
+        reader.dispose();
+      }
+      for (String w : warnings) {
+        String lower = w.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("premature end") || lower.contains("truncat")
+            || lower.contains("corrupt")) {
+          throw new ImageDecodeException("truncated or corrupt image data: " + w);
+        }
+      }
+    } catch (ImageDecodeException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new ImageDecodeException("unreadable: " + oneLine(msg), e);
+    }
+    if (image == null) {
+      throw new ImageDecodeException("reader returned no image");
+    }
+    return toRgb(image);
+  }
+
+  /** Converts any decoded image to RGB bytes; see {@link #decode} for the channel rules. */
+  public static RgbImage toRgb(BufferedImage image) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    byte[] out = new byte[3 * w * h];
+    Raster raster = image.getRaster();
+    boolean gray = raster.getNumBands() == 1 && image.getColorModel().getColorSpace().getType()
+        == java.awt.color.ColorSpace.TYPE_GRAY;
+    if (gray) {
+      int bits = image.getColorModel().getComponentSize(0);
+      int[] row = new int[w];
+      for (int y = 0; y < h; y++) {
+        raster.getSamples(0, y, w, 1, 0, row);
+        for (int x = 0, i = 3 * y * w; x < w; x++, i += 3) {
+          int v = bits > 8 ? row[x] >>> (bits - 8) : bits < 8 ? row[x] * 255 / ((1 << bits) - 1)
+              : row[x];
+          byte b = (byte) v;
+          out[i] = b;
+          out[i + 1] = b;
+          out[i + 2] = b;
+        }
+      }
+    } else {
+      int[] row = new int[w];
+      for (int y = 0; y < h; y++) {
+        image.getRGB(0, y, w, 1, row, 0, w);
+        for (int x = 0, i = 3 * y * w; x < w; x++, i += 3) {
+          int p = row[x];
+          out[i] = (byte) (p >>> 16);
+          out[i + 1] = (byte) (p >>> 8);
+          out[i + 2] = (byte) p;
+        }
+      }
+    }
+    return new RgbImage(w, h, out);
+  }
+
+  private static List<ImageItem> cap(List<ImageItem> found, ImageFolderOptions options,
+      String category) {
+    int max = options.maxPerCategory();
+    if (max == 0 || found.size() <= max) {
+      return found;
+    }
+    int[] order = new int[found.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    SplittableRandom random = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L
+        ^ category.hashCode());
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int[] chosen = java.util.Arrays.copyOf(order, max);
+    java.util.Arrays.sort(chosen);
+    List<ImageItem> out = new ArrayList<>(max);
+    for (int i : chosen) {
+      out.add(found.get(i));
+    }
+    return out;
+  }
+
+  private static List<Path> sortedChildren(Path folder) throws IOException {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+          .toList();
+    }
+  }
+
+  private static String hex(byte[] b, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < Math.min(n, 4); i++) {
+      sb.append(String.format(java.util.Locale.ROOT, "%02X", b[i] & 0xFF));
+    }
+    return sb.toString();
+  }
+
+  private static String oneLine(String s) {
+    return s.replace('\n', ' ').replace('\r', ' ').strip();
+  }
+
+  /** Keeps reader warnings, which is how the JDK JPEG reader reports a truncated file. */
+  private static final class Warnings implements IIOReadWarningListener {
+    private final List<String> sink;
+
+    Warnings(List<String> sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void warningOccurred(ImageReader source, String warning) {
+      sink.add(warning);
+    }
+  }
+}
