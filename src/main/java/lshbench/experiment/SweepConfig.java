@@ -1,11 +1,13 @@
 package lshbench.experiment;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lshbench.lsh.HyperplaneBank;
+import lshbench.embed.ImageEmbeddingSpec;
 import lshbench.vector.Metric;
 
 /**
@@ -41,6 +43,7 @@ public record SweepConfig(
     Path resultsDir,
     Path cacheDir,
     Path resume,
+    ImageEmbeddingSpec images,
     Tuning tuning,
     Map<String, String> settings) {
 
@@ -65,7 +68,17 @@ public record SweepConfig(
     Map<String, String> k = new LinkedHashMap<>();
     k.put("type", "experiment kind: sweep");
     k.put("description", "free text shown in the summary");
-    k.put("dataset", "synthetic, or a vector file: .lshv (lshbench), .fvecs (TEXMEX), .tsv (one vector a line)");
+    k.put("dataset", "synthetic, images (embed dataset.root with model.path), or a vector file: .lshv, .fvecs, .tsv");
+    k.put("dataset.root", "images: folder with one sub-folder per category (Caltech101 layout)");
+    k.put("model.path", "images: TorchScript file [N,3,S,S] -> [N,D] (see datasets/README.md)");
+    k.put("model.name", "images: what the model and its weights are; goes into every output");
+    k.put("model.input", "images: crop size S (shorter side resized to S*256/224 first)");
+    k.put("model.mean", "images: per-channel mean after scaling to [0,1], R,G,B");
+    k.put("model.std", "images: per-channel standard deviation, R,G,B");
+    k.put("images.per.category", "images: cap per category, seeded choice (0 = all)");
+    k.put("categories.include", "images: comma list of categories to use (empty = all)");
+    k.put("categories.exclude", "images: comma list of categories to leave out");
+    k.put("embed.batch", "images: images per model call");
     k.put("synthetic.shape", "caltech101 (101 classes, Caltech101's sizes) or CxS, e.g. 20x50");
     k.put("synthetic.dim", "dimension of synthetic vectors (4096 = VGG16 fc7)");
     k.put("synthetic.latent", "dimension of the synthetic class structure");
@@ -137,8 +150,63 @@ public record SweepConfig(
         Path.of(s.string("results.dir", "results")),
         Path.of(s.string("cache.dir", "datasets/cache")),
         s.string("resume", "").isEmpty() ? null : Path.of(s.string("resume", "")),
+        s.string("dataset", "synthetic").equals("images") ? images(s) : null,
         tuning(s),
         s.asMap());
+  }
+
+  private static ImageEmbeddingSpec images(Settings s) {
+    Path root = Path.of(s.string("dataset.root", ""));
+    if (s.string("dataset.root", "").isEmpty()) {
+      throw new ConfigException("dataset.root: dataset = images needs the image folder (-Ddataset.root=DIR)");
+    }
+    if (!Files.isDirectory(root)) {
+      throw new ConfigException("dataset.root: " + root + " is not a folder");
+    }
+    String model = s.string("model.path", "");
+    if (model.isEmpty() || !Files.isRegularFile(Path.of(model))) {
+      throw new ConfigException("model.path: " + (model.isEmpty() ? "not set" : model + " not found")
+          + "; get a TorchScript feature extractor as datasets/README.md explains");
+    }
+    String name = s.string("model.name", "");
+    if (name.isEmpty()) {
+      throw new ConfigException("model.name: say which model and weights made the vectors");
+    }
+    try {
+      return ImageEmbeddingSpec.builder(root, Path.of(model), name)
+          .inputSize(s.intIn("model.input", 224, 8, 4096))
+          .normalisation(floats(s, "model.mean", "0.485,0.456,0.406"),
+              floats(s, "model.std", "0.229,0.224,0.225"))
+          .include(list(s.string("categories.include", "")))
+          .exclude(list(s.string("categories.exclude", "BACKGROUND_Google")))
+          .maxPerCategory(s.intIn("images.per.category", 0, 0, Integer.MAX_VALUE))
+          .seed(s.longValue("seed", 42))
+          .batchSize(s.intIn("embed.batch", 16, 1, 1024))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("images: " + e.getMessage());
+    }
+  }
+
+  private static float[] floats(Settings s, String key, String fallback) {
+    String[] parts = s.string(key, fallback).split(",");
+    if (parts.length != 3) {
+      throw new ConfigException(key + ": need three comma-separated numbers (R,G,B)");
+    }
+    float[] out = new float[3];
+    for (int i = 0; i < 3; i++) {
+      try {
+        out[i] = Float.parseFloat(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new ConfigException(key + ": '" + parts[i].trim() + "' is not a number");
+      }
+    }
+    return out;
+  }
+
+  private static java.util.List<String> list(String text) {
+    return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(x -> !x.isEmpty())
+        .toList();
   }
 
   private static Tuning tuning(Settings s) {
@@ -164,6 +232,9 @@ public record SweepConfig(
     Map<String, String> m = new java.util.TreeMap<>();
     m.put("experiment", experiment);
     m.put("dataset", dataset);
+    if (images != null) {
+      m.put("images", images.describe());
+    }
     if (dataset.equals("synthetic")) {
       m.put("synthetic.shape", syntheticShape);
       m.put("synthetic.dim", Integer.toString(syntheticDim));

@@ -47,7 +47,8 @@ public final class SweepRunner {
 
   public Result run() throws IOException {
     // Everything that can be refused is checked before a run folder exists.
-    Dataset data = Workbench.loadDataset(config, log);
+    Workbench.Source source = Workbench.loadDataset(config, log);
+    Dataset data = source.data();
     log.println("[sweep] dataset: " + data.size() + " × " + data.dim() + ", "
         + data.provenance().headline());
     if (config.metric() == Metric.COSINE) {
@@ -70,6 +71,7 @@ public final class SweepRunner {
       AtomicFiles.writeString(folder.resolve(IDENTITY), identityText());
       log.println("[sweep] run folder " + folder.path());
     }
+    source.writeSkipped(folder, log);
     try {
       Result result = runIn(folder, data, finished);
       folder.status("complete");

@@ -53,7 +53,8 @@ public final class Tuner {
   public Outcome run() throws IOException {
     long start = System.nanoTime();
     SweepConfig.Tuning t = config.tuning();
-    Dataset data = Workbench.loadDataset(config, log);
+    Workbench.Source source = Workbench.loadDataset(config, log);
+    Dataset data = source.data();
     if (config.metric() == Metric.COSINE) {
       data = data.normalised();
     }
@@ -66,6 +67,7 @@ public final class Tuner {
     }
     RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
     log.println("[tune] run folder " + folder.path());
+    source.writeSkipped(folder, log);
     try {
       Outcome o = tune(folder, data, start);
       folder.status("complete");

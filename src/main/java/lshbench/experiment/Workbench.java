@@ -10,6 +10,7 @@ import lshbench.data.Dataset;
 import lshbench.data.DatasetLoader;
 import lshbench.data.SyntheticGenerator;
 import lshbench.data.SyntheticSpec;
+import lshbench.embed.ImageEmbedding;
 import lshbench.eval.CollisionTheory;
 import lshbench.eval.Evaluation;
 import lshbench.eval.GroundTruth;
@@ -53,7 +54,35 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
   }
 
   /** The configured dataset: generated, or read from a vector file. */
-  static Dataset loadDataset(SweepConfig config, PrintStream log) throws IOException {
+  static Source loadDataset(SweepConfig config, PrintStream log) throws IOException {
+    if (config.images() != null) {
+      log.println("[" + config.type() + "] " + config.images().describe());
+      ImageEmbedding.Result r = ImageEmbedding.load(config.images(), config.cacheDir(), log);
+      log.printf(Locale.ROOT, "[%s] %d images embedded (%s), %d files skipped%s%n", config.type(),
+          r.dataset().size(), r.fromCache() ? "from cache" : String.format(Locale.ROOT,
+              "%.1f images/s", r.imagesPerSecond()), r.skipped().size(),
+          r.emptyCategories().isEmpty() ? "" : ", empty categories: " + r.emptyCategories());
+      return new Source(r.dataset(), r);
+    }
+    return new Source(loadVectors(config, log), null);
+  }
+
+  /**
+   * A dataset and, for embedded images, what the embedding left out.
+   *
+   * @param images the embedding's result, or null for vectors that were not embedded here
+   */
+  record Source(Dataset data, ImageEmbedding.Result images) {
+    /** Writes {@code skipped.csv} beside the outputs when images were skipped. */
+    void writeSkipped(RunFolder folder, PrintStream log) throws IOException {
+      if (images != null) {
+        Path f = images.writeSkippedCsv(folder.path());
+        log.println("[embed] " + images.skipped().size() + " skipped files listed in " + f);
+      }
+    }
+  }
+
+  private static Dataset loadVectors(SweepConfig config, PrintStream log) throws IOException {
     if (config.dataset().equals("synthetic")) {
       SyntheticSpec spec;
       if (config.syntheticShape().equals("caltech101")) {
@@ -83,7 +112,8 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
       Measurement m, double hashMs, double tableMs, LshIndex index) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put(ResultColumns.EXPERIMENT, config.experiment());
-    r.put(ResultColumns.DATASET, config.dataset());
+    r.put(ResultColumns.DATASET, config.images() != null ? "images:" + config.images().root()
+        : config.dataset());
     r.put(ResultColumns.PROVENANCE, data.provenance().headline());
     r.put(ResultColumns.MODEL, data.provenance().model());
     r.put(ResultColumns.SYNTHETIC, data.provenance().synthetic());
