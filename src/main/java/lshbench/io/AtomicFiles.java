@@ -27,9 +27,19 @@ public final class AtomicFiles {
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
       body.write(tmp);
+      readableByAll(tmp);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Temporary files are created owner-only; results and caches are meant to be shared. */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep the default
     }
   }
 

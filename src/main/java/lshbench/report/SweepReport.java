@@ -52,9 +52,16 @@ public final class SweepReport {
   /** Dataset, model and size, loud about synthetic data. */
   static String subtitle(ResultsTable r) {
     boolean synthetic = Boolean.parseBoolean(r.first(ResultColumns.SYNTHETIC));
-    String what = synthetic ? "SYNTHETIC data (no images, no model)" : r.first(ResultColumns.MODEL);
+    String what = synthetic ? "SYNTHETIC data (no images, no model)" : shortModel(r.first(ResultColumns.MODEL));
     return String.format(Locale.ROOT, "%s, n=%s, d=%s", what, r.first(ResultColumns.N_ITEMS),
         r.first(ResultColumns.DIM));
+  }
+
+  /** The model's name without file hash and preprocessing, which the summary spells out. */
+  static String shortModel(String model) {
+    int cut = model.indexOf(", TorchScript");
+    String m = cut > 0 ? model.substring(0, cut) : model;
+    return m.length() > 80 ? m.substring(0, 77) + "…" : m;
   }
 
   static String summary(ResultsTable r, List<ConfigPoint> points, double exactUs, boolean labelled) {
