@@ -43,6 +43,15 @@ public final class Evaluation {
     }
   }
 
+  /** The query vectors, in split order (shared; do not modify). */
+  public float[][] queryVectors() {
+    return queries;
+  }
+
+  public int topN() {
+    return topN;
+  }
+
   public Measurement run(Index index) {
     long start = System.nanoTime();
     int cap = 20 * queries.length;

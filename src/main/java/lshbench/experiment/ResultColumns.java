@@ -48,6 +48,12 @@ public final class ResultColumns {
   public static final String BYTES_PER_ITEM = "bytes_per_item";
   public static final String BUCKETS_MEAN = "buckets_mean";
   public static final String MAX_BUCKET = "max_bucket";
+  public static final String HASH_US = "hash_us";
+  public static final String LOOKUP_US = "lookup_us";
+  public static final String UNION_US = "union_us";
+  public static final String RERANK_US = "rerank_us";
+  public static final String RAW_CANDIDATES = "raw_candidates_mean";
+  public static final String EMPTY_BUCKETS = "empty_bucket_share";
   public static final String PRED_LABEL_RECALL = "predicted_label_recall";
   public static final String PRED_KNN_RECALL = "predicted_knn_recall";
   public static final String PRED_CANDIDATES = "predicted_candidates";
@@ -56,10 +62,11 @@ public final class ResultColumns {
       N_ITEMS, N_INDEXED, N_QUERIES, DIM, METRIC, CENTER, FAMILY, K, L, PROBES, REPEAT, SEED, HASH_SEED,
       TOP_N, LABEL_RECALL, KNN_RECALL, PRECISION, CANDIDATES, CANDIDATES_FRAC, QUERY_MEAN,
       QUERY_P50, QUERY_P95, QUERY_P99, EXACT_MEAN, SPEEDUP, BUILD_MS, HASH_MS, TABLE_MS, MEMORY,
-      BYTES_PER_ITEM, BUCKETS_MEAN, MAX_BUCKET, PRED_LABEL_RECALL, PRED_KNN_RECALL,
+      BYTES_PER_ITEM, BUCKETS_MEAN, MAX_BUCKET, EMPTY_BUCKETS, RAW_CANDIDATES, HASH_US, LOOKUP_US,
+      UNION_US, RERANK_US, PRED_LABEL_RECALL, PRED_KNN_RECALL,
       PRED_CANDIDATES);
 
   /** Columns that measure wall-clock time and so vary from run to run. */
   public static final Set<String> TIMING = Set.of(QUERY_MEAN, QUERY_P50, QUERY_P95, QUERY_P99,
-      EXACT_MEAN, SPEEDUP, BUILD_MS, HASH_MS, TABLE_MS);
+      EXACT_MEAN, SPEEDUP, BUILD_MS, HASH_MS, TABLE_MS, HASH_US, LOOKUP_US, UNION_US, RERANK_US);
 }

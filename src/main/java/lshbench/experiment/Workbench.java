@@ -12,6 +12,7 @@ import lshbench.data.SyntheticGenerator;
 import lshbench.data.SyntheticSpec;
 import lshbench.embed.ImageEmbedding;
 import lshbench.eval.CollisionTheory;
+import lshbench.eval.CostBreakdown;
 import lshbench.eval.Evaluation;
 import lshbench.eval.GroundTruth;
 import lshbench.eval.Measurement;
@@ -110,6 +111,10 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
   /** One CSV row: every parameter, the dataset's provenance, measurements and predictions. */
   Map<String, Object> row(SweepConfig config, int k, int l, int probes, int repeat, long hashSeed,
       Measurement m, double hashMs, double tableMs, LshIndex index) {
+    // Profiled on at most 100 queries: the stage split, not another full timing pass.
+    float[][] all = eval.queryVectors();
+    CostBreakdown cost = CostBreakdown.measure(index,
+        java.util.Arrays.copyOf(all, Math.min(100, all.length)), eval.topN(), 10);
     Map<String, Object> r = new LinkedHashMap<>();
     r.put(ResultColumns.EXPERIMENT, config.experiment());
     r.put(ResultColumns.DATASET, config.images() != null ? "images:" + config.images().root()
@@ -155,6 +160,13 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     }
     r.put(ResultColumns.BUCKETS_MEAN, (double) buckets / l);
     r.put(ResultColumns.MAX_BUCKET, maxBucket);
+    double possible = k >= 62 ? Double.POSITIVE_INFINITY : Math.pow(2, k);
+    r.put(ResultColumns.EMPTY_BUCKETS, 1 - buckets / (double) l / possible);
+    r.put(ResultColumns.RAW_CANDIDATES, cost.rawCandidates());
+    r.put(ResultColumns.HASH_US, cost.hashUs());
+    r.put(ResultColumns.LOOKUP_US, cost.lookupUs());
+    r.put(ResultColumns.UNION_US, cost.unionUs());
+    r.put(ResultColumns.RERANK_US, cost.rerankUs());
     // The closed form covers one bucket per table; probed buckets have no such formula here.
     r.put(ResultColumns.PRED_LABEL_RECALL, probes == 0 ? theory.labelRecall(k, l) : Double.NaN);
     r.put(ResultColumns.PRED_KNN_RECALL, probes == 0 ? theory.knnRecall(k, l) : Double.NaN);

@@ -9,7 +9,8 @@ package lshbench.report;
 public record ConfigPoint(int k, int l, int probes, int repeats, double labelRecall, double labelRecallStd,
     double knnRecall, double knnRecallStd, double precision, double queryUs, double queryUsStd,
     double candidates, double memoryBytes, double buildMs, double speedup,
-    double predictedLabelRecall, double predictedKnnRecall, double predictedCandidates) {
+    double predictedLabelRecall, double predictedKnnRecall, double predictedCandidates,
+    double hashUs, double lookupUs, double unionUs, double rerankUs) {
 
   /** "k=8 L=16", with " T=4" for multi-probe. */
   public String label() {

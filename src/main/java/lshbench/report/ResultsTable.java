@@ -108,7 +108,11 @@ public final class ResultsTable {
           mean(sorted, ResultColumns.SPEEDUP, i, j),
           mean(sorted, ResultColumns.PRED_LABEL_RECALL, i, j),
           mean(sorted, ResultColumns.PRED_KNN_RECALL, i, j),
-          mean(sorted, ResultColumns.PRED_CANDIDATES, i, j)));
+          mean(sorted, ResultColumns.PRED_CANDIDATES, i, j),
+          mean(sorted, ResultColumns.HASH_US, i, j),
+          mean(sorted, ResultColumns.LOOKUP_US, i, j),
+          mean(sorted, ResultColumns.UNION_US, i, j),
+          mean(sorted, ResultColumns.RERANK_US, i, j)));
       i = j;
     }
     return out;

@@ -163,6 +163,49 @@ public final class SweepPlots {
     return chart;
   }
 
+  /**
+   * Stacked per-query time of each stage (hash, lookup, union, rerank) for the configurations
+   * on the kNN-recall frontier, cheapest first: shows whether a configuration is paying for
+   * hashing (large k·L) or for candidates (small k).
+   */
+  public static org.knowm.xchart.CategoryChart costBreakdown(List<ConfigPoint> points,
+      String subtitle) {
+    List<ConfigPoint> frontier = Frontier.pareto(points, Recall.KNN).stream()
+        .filter(p -> !Double.isNaN(p.hashUs())).toList();
+    org.knowm.xchart.CategoryChart chart = new org.knowm.xchart.CategoryChartBuilder()
+        .width(WIDTH).height(HEIGHT)
+        .title("query time by stage, kNN-recall frontier — " + subtitle)
+        .xAxisTitle("configuration k,L[,T] (kNN recall@n in brackets)")
+        .yAxisTitle("µs per query (one thread)").build();
+    var s = chart.getStyler();
+    s.setStacked(true);
+    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setLegendPosition(Styler.LegendPosition.InsideNW);
+    s.setXAxisLabelRotation(45);
+    s.setAvailableSpaceFill(0.8);
+    List<String> names = frontier.stream().map(p -> String.format(Locale.ROOT, "%s (%.2f)",
+        p.shortLabel(), p.knnRecall())).toList();
+    if (names.isEmpty()) {
+      names = List.of("none");
+      chart.addSeries("no profiled configuration", names, List.of(0));
+      return chart;
+    }
+    String[] stage = {"hash (k·L dot products, probes)", "bucket lookup", "union + dedup",
+        "exact rerank"};
+    java.util.function.ToDoubleFunction<ConfigPoint>[] value = new java.util.function.ToDoubleFunction[] {
+        (java.util.function.ToDoubleFunction<ConfigPoint>) ConfigPoint::hashUs,
+        (java.util.function.ToDoubleFunction<ConfigPoint>) ConfigPoint::lookupUs,
+        (java.util.function.ToDoubleFunction<ConfigPoint>) ConfigPoint::unionUs,
+        (java.util.function.ToDoubleFunction<ConfigPoint>) ConfigPoint::rerankUs};
+    for (int i = 0; i < stage.length; i++) {
+      var f = value[i];
+      List<Double> ys = frontier.stream().map(p -> f.applyAsDouble(p)).toList();
+      chart.addSeries(stage[i], names, ys).setFillColor(PALETTE[i]);
+    }
+    return chart;
+  }
+
   /** Mean |measured − predicted| over configurations with both. */
   public static double meanAbsoluteError(List<ConfigPoint> points, Recall r) {
     return points.stream().filter(p -> !Double.isNaN(r.predicted(p)) && !Double.isNaN(r.of(p)))

@@ -43,6 +43,7 @@ public final class SweepReport {
           "knn-recall-vs-memory");
     }
     SweepPlots.save(SweepPlots.theoryRecall(points, subtitle), folder, "theory-recall");
+    SweepPlots.save(SweepPlots.costBreakdown(points, subtitle), folder, "cost-breakdown");
     SweepPlots.save(SweepPlots.theoryCandidates(points, subtitle), folder, "theory-candidates");
     Path summary = folder.resolve("summary.txt");
     AtomicFiles.writeString(summary, summary(results, points, exactUs, labelled));

@@ -1,0 +1,53 @@
+package lshbench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import lshbench.eval.Measurement;
+import lshbench.lsh.LshIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TunerTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void theRecommendationMeetsItsTargetWithFreshSeeds() throws IOException {
+    Map<String, String> m = SweepDeterminismTest.tiny(dir);
+    m.put("type", "tune");
+    m.put("synthetic.shape", "10x60");
+    m.put("synthetic.dim", "96");
+    m.put("synthetic.latent", "12");
+    m.put("queries", "80");
+    m.put("target.recall", "0.85");
+    m.put("tune.k.max", "16");
+    m.put("tune.L.max", "64");
+    m.put("tune.confirm", "3");
+    m.put("tune.seeds", "3");
+    SweepConfig config = SweepConfig.from(Settings.of("tune", m));
+    Tuner.Outcome o = new Tuner(config, new PrintStream(new ByteArrayOutputStream())).run();
+    Tuner.Candidate best = o.recommended();
+    assertNotNull(best, Files.readString(o.folder().resolve("tune.txt")));
+    assertTrue(Files.readString(o.folder().resolve("tune.txt")).contains("RECOMMENDED: k=" + best.k()));
+
+    // Re-measure with seeds the tuner never used.
+    Workbench bench = Workbench.prepare(config, Workbench.loadDataset(config,
+        new PrintStream(new ByteArrayOutputStream())).data(), new PrintStream(new ByteArrayOutputStream()));
+    double recall = 0;
+    int seeds = 5;
+    for (int s = 0; s < seeds; s++) {
+      LshIndex index = LshIndex.builder().bitsPerTable(best.k()).tables(best.l())
+          .seed(987_654 + s).build(bench.data(), bench.split().members());
+      Measurement measured = bench.eval().run(index);
+      recall += measured.knnRecall() / seeds;
+    }
+    assertTrue(recall >= 0.85, "fresh-seed recall " + recall + " for k=" + best.k() + " L=" + best.l());
+  }
+}
