@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -94,6 +95,10 @@ public final class ArchiveDownload {
       return target;
     } catch (UncheckedIOException e) {
       throw new IOException(oneLine(e.getCause()), e.getCause());
+    } catch (FileSystemException e) {
+      // these say only the path ("/data: AccessDeniedException" is more use than "/data")
+      throw new IOException(e.getFile() + ": " + (e.getReason() != null ? e.getReason()
+          : e.getClass().getSimpleName()), e);
     }
   }
 
