@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import lshbench.data.download.ArchiveDownload;
 import lshbench.experiment.ConfigException;
+import lshbench.experiment.DownloadConfig;
 import lshbench.experiment.Settings;
 import lshbench.experiment.SweepConfig;
 import lshbench.experiment.SweepRunner;
@@ -37,9 +39,17 @@ public final class Main {
     try {
       String experiment = args.length > 0 && !args[0].contains("=") ? args[0]
           : System.getProperty("experiment", "sweep");
-      Map<String, String> overrides = overrides(args, SweepConfig.KEYS.keySet());
-      Settings settings = Settings.load(Path.of("experiments"), experiment,
-          SweepConfig.KEYS.keySet(), overrides);
+      Set<String> keys = new java.util.HashSet<>(SweepConfig.KEYS.keySet());
+      keys.addAll(DownloadConfig.KEYS.keySet());
+      Map<String, String> overrides = overrides(args, keys);
+      Settings settings = Settings.load(Path.of("experiments"), experiment, keys, overrides);
+      if (settings.string("type", "sweep").equals("download")) {
+        DownloadConfig download = DownloadConfig.from(settings);
+        Path folder = ArchiveDownload.fetch(download.spec(), err);
+        out.println("images: " + folder);
+        out.println("next:   mvn -q exec:java -Dexperiment=caltech101 -Ddataset.root=" + folder);
+        return 0;
+      }
       SweepConfig config = SweepConfig.from(settings);
       if (config.type().equals("tune")) {
         Tuner.Outcome tuned = new Tuner(config, err).run();

@@ -113,7 +113,7 @@ public record SweepConfig(
   public static SweepConfig from(Settings s) {
     String type = s.string("type", "sweep");
     if (!type.equals("sweep") && !type.equals("tune")) {
-      throw new ConfigException("type: '" + type + "' is not an experiment type (sweep or tune)");
+      throw new ConfigException("type: '" + type + "' is not an experiment type (sweep, tune or download)");
     }
     Metric metric;
     try {

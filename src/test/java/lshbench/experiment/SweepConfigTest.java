@@ -3,6 +3,7 @@ package lshbench.experiment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,11 +84,40 @@ class SweepConfigTest {
 
   @Test
   void theShippedExperimentsParse() throws IOException {
+    java.util.Set<String> keys = new java.util.HashSet<>(SweepConfig.KEYS.keySet());
+    keys.addAll(DownloadConfig.KEYS.keySet());
+    boolean shared = Files.isDirectory(Path.of("..", "shared", "models"));
     try (var files = Files.list(Path.of("experiments"))) {
       for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".properties"))::iterator) {
         String name = f.getFileName().toString().replace(".properties", "");
-        SweepConfig.from(Settings.load(Path.of("experiments"), name, SweepConfig.KEYS.keySet(), Map.of()));
+        Settings s = Settings.load(Path.of("experiments"), name, keys, Map.of());
+        String type = s.string("type", "sweep");
+        if (type.equals("download")) {
+          assertEquals("101_ObjectCategories", DownloadConfig.from(s).spec().folder());
+        } else if (s.string("dataset", "synthetic").equals("images") && !shared) {
+          continue; // needs ../shared/models beside the checkout
+        } else {
+          SweepConfig.from(s);
+        }
       }
     }
+  }
+
+  @Test
+  void downloadSettingsAreValidatedByKey() {
+    assertEquals("folder: a download by url needs the folder it unpacks to",
+        assertThrows(ConfigException.class, () -> DownloadConfig.from(Settings.of("d",
+            Map.of("type", "download", "url", "http://127.0.0.1:9/x.zip")))).getMessage());
+    assertTrue(assertThrows(ConfigException.class, () -> DownloadConfig.from(Settings.of("d",
+        Map.of("type", "download", "archive", "imagenet")))).getMessage()
+        .startsWith("download: unknown archive 'imagenet'; known: caltech101"));
+  }
+
+  @Test
+  void imageDatasetsNameTheMissingPieces() {
+    assertEquals("dataset.root: dataset = images needs the image folder (-Ddataset.root=DIR)",
+        error(Map.of("dataset", "images")));
+    assertEquals("model.path: not set; get a TorchScript feature extractor as datasets/README.md explains",
+        error(Map.of("dataset", "images", "dataset.root", dir.toString())));
   }
 }

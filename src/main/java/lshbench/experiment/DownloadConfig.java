@@ -1,0 +1,49 @@
+package lshbench.experiment;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lshbench.data.download.DownloadSpec;
+import lshbench.data.download.KnownArchives;
+
+/**
+ * A {@code type = download} experiment: fetch and unpack an image collection for users who are
+ * online, either a known one by name ({@code archive = caltech101}) or any archive by URL.
+ */
+public record DownloadConfig(String experiment, DownloadSpec spec) {
+
+  /** Keys a download experiment accepts. */
+  public static final Map<String, String> KEYS;
+
+  static {
+    Map<String, String> k = new LinkedHashMap<>();
+    k.put("archive", "download: a known collection by name (caltech101)");
+    k.put("url", "download: any http(s) archive (.zip, .tar, .tar.gz, nested) instead of archive");
+    k.put("sha256", "download: expected SHA-256 of the archive (unverified when absent)");
+    k.put("folder", "download: the folder the archive holds, e.g. 101_ObjectCategories");
+    k.put("destination", "download: where the folder is unpacked (default datasets)");
+    KEYS = Collections.unmodifiableMap(k);
+  }
+
+  public static DownloadConfig from(Settings s) {
+    Path destination = Path.of(s.string("destination", "datasets"));
+    try {
+      String url = s.string("url", "");
+      if (!url.isEmpty()) {
+        String folder = s.string("folder", "");
+        if (folder.isEmpty()) {
+          throw new ConfigException("folder: a download by url needs the folder it unpacks to");
+        }
+        String sha = s.string("sha256", "");
+        return new DownloadConfig(s.experiment(),
+            DownloadSpec.of(URI.create(url), sha.isEmpty() ? null : sha, destination, folder));
+      }
+      return new DownloadConfig(s.experiment(),
+          KnownArchives.byName(s.string("archive", "caltech101")).spec(destination));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("download: " + e.getMessage());
+    }
+  }
+}
