@@ -20,6 +20,11 @@ public enum Recall {
     this.predicted = predicted;
   }
 
+  /** Standard deviation of the recall over repeats (0 for a single repeat). */
+  public double std(ConfigPoint p) {
+    return this == LABEL ? p.labelRecallStd() : p.knnRecallStd();
+  }
+
   /** What collision theory predicted for the configuration. */
   public double predicted(ConfigPoint p) {
     return predicted.applyAsDouble(p);

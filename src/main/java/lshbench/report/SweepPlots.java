@@ -42,6 +42,15 @@ public final class SweepPlots {
    */
   public static XYChart tradeoff(List<ConfigPoint> points, Recall recall, String subtitle,
       double exactUs) {
+    return tradeoff(points, recall, subtitle, exactUs, null);
+  }
+
+  /**
+   * As above; with several repeats each point carries ±1 standard deviation over hash seeds as
+   * an error bar, and {@code recommended} (the tuner's answer, or null) is marked with a star.
+   */
+  public static XYChart tradeoff(List<ConfigPoint> points, Recall recall, String subtitle,
+      double exactUs, ConfigPoint recommended) {
     XYChart chart = new XYChart(WIDTH, HEIGHT);
     chart.setTitle(recall.title() + " vs query time — " + subtitle);
     chart.setXAxisTitle("mean query time, µs (log scale, one thread); points labelled k,L[,T probes]");
@@ -60,8 +69,11 @@ public final class SweepPlots {
       double[] x = series.stream().mapToDouble(ConfigPoint::queryUs).toArray();
       double[] y = series.stream().mapToDouble(recall::of).toArray();
       int probes = (int) (e.getKey() >>> 32);
-      XYSeries s = chart.addSeries("L=" + (int) (long) e.getKey() + (probes > 0 ? " T=" + probes : ""),
-          x, y);
+      String name = "L=" + (int) (long) e.getKey() + (probes > 0 ? " T=" + probes : "");
+      boolean repeated = series.stream().anyMatch(p -> p.repeats() > 1);
+      XYSeries s = repeated
+          ? chart.addSeries(name, x, y, series.stream().mapToDouble(recall::std).toArray())
+          : chart.addSeries(name, x, y);
       s.setMarker(probes > 0 ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.CIRCLE);
       s.setMarkerColor(PALETTE[colour % PALETTE.length]);
       s.setLineColor(withAlpha(PALETTE[colour % PALETTE.length], 110));
@@ -85,6 +97,14 @@ public final class SweepPlots {
         chart.addAnnotation(new AnnotationText(p.shortLabel(), p.queryUs(),
             recall.of(p) + 0.018, false));
       }
+    }
+    if (recommended != null && !Double.isNaN(recall.of(recommended))) {
+      XYSeries star = chart.addSeries("recommended " + recommended.label(),
+          new double[] {recommended.queryUs()}, new double[] {recall.of(recommended)});
+      star.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      star.setMarker(SeriesMarkers.DIAMOND);
+      star.setMarkerColor(new Color(0xe03131));
+      chart.getStyler().setMarkerSize(9);
     }
     if (exactUs > 0) {
       AnnotationLine exact = new AnnotationLine(exactUs, true, false);

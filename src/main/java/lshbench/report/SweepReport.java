@@ -28,7 +28,8 @@ public final class SweepReport {
         continue;
       }
       String name = recall == Recall.LABEL ? "label-recall-vs-time" : "knn-recall-vs-time";
-      SweepPlots.save(SweepPlots.tradeoff(points, recall, subtitle, exactUs), folder, name);
+      SweepPlots.save(SweepPlots.tradeoff(points, recall, subtitle, exactUs,
+          recommended(folder, points)), folder, name);
     }
     if (labelled) {
       SweepPlots.save(SweepPlots.heatmap(points, "label recall", subtitle, ConfigPoint::labelRecall,
@@ -48,6 +49,23 @@ public final class SweepReport {
     Path summary = folder.resolve("summary.txt");
     AtomicFiles.writeString(summary, summary(results, points, exactUs, labelled));
     return summary;
+  }
+
+  /** The tuner's recommendation, when this folder holds a tuner run. */
+  static ConfigPoint recommended(Path folder, List<ConfigPoint> points) throws IOException {
+    Path file = folder.resolve("recommendation.properties");
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return null;
+    }
+    java.util.Properties p = new java.util.Properties();
+    try (var r = java.nio.file.Files.newBufferedReader(file)) {
+      p.load(r);
+    }
+    int k = Integer.parseInt(p.getProperty("k").trim());
+    int l = Integer.parseInt(p.getProperty("L").trim());
+    int t = Integer.parseInt(p.getProperty("probes", "0").trim());
+    return points.stream().filter(x -> x.k() == k && x.l() == l && x.probes() == t).findFirst()
+        .orElse(null);
   }
 
   /** Dataset, model and size, loud about synthetic data. */
