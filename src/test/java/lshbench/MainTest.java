@@ -45,6 +45,15 @@ class MainTest {
   }
 
   @Test
+  void anUnwritableResultsFolderIsRefusedBeforeAnyWork() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Outcome o = run("sweep", "results.dir=" + file.resolve("results"), "cache.dir=" + dir.resolve("c"));
+    assertEquals(2, o.code());
+    assertTrue(o.err().startsWith("error: results.dir: cannot write in " + file.resolve("results")), o.err());
+    assertFalse(o.err().contains("generating"), "refused before the dataset is made: " + o.err());
+  }
+
+  @Test
   void refusalsAreOneLineWithoutStackTraces() {
     String[][] cases = {
       {"no-such-experiment"},

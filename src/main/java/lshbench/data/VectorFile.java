@@ -23,14 +23,14 @@ import java.nio.file.StandardOpenOption;
  * n × int32 label        (only when labelled)
  * n × string id
  * n·d × float32
- * "LSHBEND1"            8 bytes footer
+ * "LSHBEND1"            8 bytes footer, then int64 CRC32C of every byte before the footer
  * string = int32 byte length + UTF-8 bytes
  * </pre>
  */
 public final class VectorFile {
   private static final byte[] MAGIC = "LSHBVEC1".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FOOTER = "LSHBEND1".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   /** Conventional extension. */
   public static final String EXTENSION = ".lshv";
 
@@ -69,7 +69,10 @@ public final class VectorFile {
       for (float v : data.vectors()) {
         out.f32(v);
       }
+      out.flush();
+      long crc = out.crc.getValue();
       out.bytes(FOOTER);
+      out.i64(crc);
       out.flush();
       ch.force(true);
     }
@@ -77,7 +80,21 @@ public final class VectorFile {
 
   /** Reads a file written by {@link #write}; any damage is a one-line {@link IOException}. */
   public static Dataset read(Path file) throws IOException {
-    ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    byte[] bytes = Files.readAllBytes(file);
+    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int tail = FOOTER.length + 8;
+    if (bytes.length >= MAGIC.length + 4 && bytes.length > tail
+        && ByteBuffer.wrap(bytes, MAGIC.length, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() == VERSION) {
+      // A checksum over everything before the footer: a flipped byte in the payload would
+      // otherwise read as a valid file holding other vectors.
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(bytes, 0, bytes.length - tail);
+      long stored = ByteBuffer.wrap(bytes, bytes.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+      if (crc.getValue() != stored) {
+        throw new IOException(file + ": checksum mismatch (damaged or truncated vector file)");
+      }
+      buf.limit(bytes.length - 8);
+    }
     try {
       byte[] magic = new byte[MAGIC.length];
       buf.get(magic);
@@ -92,11 +109,19 @@ public final class VectorFile {
       int n = buf.getInt();
       int d = buf.getInt();
       boolean labelled = buf.getInt() == 1;
-      if (n < 0 || d < 1 || (long) n * d > Integer.MAX_VALUE - 8) {
-        throw new IOException(file + ": implausible shape n=" + n + ", d=" + d);
+      if (n < 0 || d < 1 || (long) n * d > Integer.MAX_VALUE - 8
+          || 4L * n * d > buf.remaining()) {
+        // Checked against the file's size before anything is allocated: a damaged header
+        // must not ask for gigabytes.
+        throw new IOException(file + ": implausible shape n=" + n + ", d=" + d
+            + " for a file of " + buf.capacity() + " bytes");
       }
       Provenance p = new Provenance(str(buf), str(buf), str(buf), buf.getInt() == 1);
-      String[] names = new String[buf.getInt()];
+      int labelCount = buf.getInt();
+      if (labelCount < 0 || labelCount > buf.remaining() / 4) {
+        throw new IOException(file + ": damaged label count " + labelCount);
+      }
+      String[] names = new String[labelCount];
       for (int i = 0; i < names.length; i++) {
         names[i] = str(buf);
       }
@@ -120,14 +145,15 @@ public final class VectorFile {
       }
       return new Dataset(vectors, d, labels, names, ids, p);
     } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
-      throw new IOException(file + ": truncated or damaged vector file", e);
+      throw new IOException(file + ": truncated or damaged vector file"
+          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
     }
   }
 
-  private static String str(ByteBuffer buf) throws IOException {
+  private static String str(ByteBuffer buf) {
     int len = buf.getInt();
     if (len < 0 || len > buf.remaining()) {
-      throw new IOException("damaged string length " + len);
+      throw new IllegalArgumentException("damaged string length " + len);
     }
     byte[] b = new byte[len];
     buf.get(b);
@@ -138,6 +164,7 @@ public final class VectorFile {
   private static final class Out {
     private final FileChannel ch;
     private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
 
     Out(FileChannel ch) {
       this.ch = ch;
@@ -151,6 +178,7 @@ public final class VectorFile {
 
     void flush() throws IOException {
       buf.flip();
+      crc.update(buf.duplicate());
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
@@ -160,6 +188,11 @@ public final class VectorFile {
     void i32(int v) throws IOException {
       ensure(4);
       buf.putInt(v);
+    }
+
+    void i64(long v) throws IOException {
+      ensure(8);
+      buf.putLong(v);
     }
 
     void f32(float v) throws IOException {

@@ -25,6 +25,22 @@ public final class RunFolder {
     this.path = path;
   }
 
+  /**
+   * Fails with one line when run folders cannot be made under {@code resultsDir}: called before
+   * any work, so a long embedding is not lost to a read-only or missing results folder.
+   */
+  public static void checkWritable(Path resultsDir) throws IOException {
+    try {
+      Files.createDirectories(resultsDir);
+      Path probe = Files.createTempFile(resultsDir, ".write-check", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | SecurityException e) {
+      throw new IOException("results.dir: cannot write in " + resultsDir + " ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + ")");
+    }
+  }
+
   /** Creates a fresh folder; a second run in the same second gets a -2, -3 … suffix. */
   public static RunFolder create(Path resultsDir, String experiment, LocalDateTime now)
       throws IOException {

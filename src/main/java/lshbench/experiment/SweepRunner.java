@@ -47,6 +47,7 @@ public final class SweepRunner {
 
   public Result run() throws IOException {
     // Everything that can be refused is checked before a run folder exists.
+    RunFolder.checkWritable(config.resume() != null ? config.resume() : config.resultsDir());
     Workbench.Source source = Workbench.loadDataset(config, log);
     Dataset data = source.data();
     log.println("[sweep] dataset: " + data.size() + " × " + data.dim() + ", "

@@ -53,6 +53,7 @@ public final class Tuner {
   public Outcome run() throws IOException {
     long start = System.nanoTime();
     SweepConfig.Tuning t = config.tuning();
+    RunFolder.checkWritable(config.resultsDir());
     Workbench.Source source = Workbench.loadDataset(config, log);
     Dataset data = source.data();
     if (config.metric() == Metric.COSINE) {

@@ -38,6 +38,23 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     log.printf(Locale.ROOT, "[%s] ground truth (%d queries, top %d) %s in %.1f s%n", config.type(),
         split.queries().length, topN, gt.fromCache() ? "read from cache" : "computed",
         (System.nanoTime() - t0) / 1e9);
+    if (data.hasLabels()) {
+      int[] perLabel = new int[data.labelCount()];
+      for (int i = 0; i < data.size(); i++) {
+        perLabel[data.label(i)]++;
+      }
+      java.util.List<String> lonely = new java.util.ArrayList<>();
+      for (int c = 0; c < perLabel.length; c++) {
+        if (perLabel[c] == 1) {
+          lonely.add(data.labelName(c));
+        }
+      }
+      if (!lonely.isEmpty()) {
+        log.printf(Locale.ROOT, "[%s] %d categories have a single item %s: as queries they have no "
+            + "true neighbour and are left out of label recall%n", config.type(), lonely.size(),
+            lonely.size() <= 5 ? lonely : lonely.subList(0, 5) + "…");
+      }
+    }
     Evaluation eval = new Evaluation(data, split, gt.truth(), topN, config.warmup(),
         config.warmupMillis());
     Measurement exact = eval.run(new ExactIndex(data, split.members()));
@@ -63,9 +80,20 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
           r.dataset().size(), r.fromCache() ? "from cache" : String.format(Locale.ROOT,
               "%.1f images/s", r.imagesPerSecond()), r.skipped().size(),
           r.emptyCategories().isEmpty() ? "" : ", empty categories: " + r.emptyCategories());
+      checkFinite(r.dataset());
       return new Source(r.dataset(), r);
     }
-    return new Source(loadVectors(config, log), null);
+    Dataset d = loadVectors(config, log);
+    checkFinite(d);
+    return new Source(d, null);
+  }
+
+  /** A NaN or infinite coordinate would poison every distance it touches: refuse it by item. */
+  private static void checkFinite(Dataset d) throws IOException {
+    int bad = d.firstNonFinite();
+    if (bad >= 0) {
+      throw new IOException("dataset: item " + bad + " (" + d.id(bad) + ") has a NaN or infinite value");
+    }
   }
 
   /**

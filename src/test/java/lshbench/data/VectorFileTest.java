@@ -51,6 +51,17 @@ class VectorFileTest {
   }
 
   @Test
+  void aFileFromAnotherVersionIsRefusedByVersion() throws IOException {
+    Path f = dir.resolve("old.lshv");
+    VectorFile.write(small(), f);
+    byte[] bytes = Files.readAllBytes(f);
+    bytes[8] = 1; // the little-endian version field follows the 8-byte magic
+    Files.write(f, bytes);
+    IOException e = assertThrows(IOException.class, () -> VectorFile.read(f));
+    assertEquals(f + ": vector file version 1, this lshbench reads 2", e.getMessage());
+  }
+
+  @Test
   void fvecsRoundTripAndDimensionChecks() throws IOException {
     float[][] rows = {{1, 2}, {3, 4}, {5, 6}};
     Path f = dir.resolve("x.fvecs");

@@ -25,6 +25,9 @@ import javax.imageio.stream.ImageInputStream;
  * pipeline can decode on its own thread and never holds all pixels of a large set at once.
  */
 public final class ImageFolder {
+  /** Largest image decoded (a 100-megapixel photo is 300 MB as RGB). */
+  static final long MAX_PIXELS = 100_000_000L;
+
   static {
     // Plug-ins on the class path (TwelveMonkeys' JPEG reader, which handles CMYK and YCCK)
     // register themselves only on a scan; a web container or exec:java loader may have missed it.
@@ -120,6 +123,12 @@ public final class ImageFolder {
       reader.addIIOReadWarningListener(new Warnings(warnings));
       try {
         reader.setInput(in, true, true);
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > MAX_PIXELS) {
+          // A damaged header can claim any size; decoding it would exhaust the heap.
+          throw new ImageDecodeException("image claims " + reader.getWidth(0) + "×"
+              + reader.getHeight(0) + " pixels, over the " + MAX_PIXELS / 1_000_000 + " MP limit");
+        }
         image = reader.read(0);
       } finally {
         reader.dispose();
