@@ -90,7 +90,8 @@ public final class Launch {
           .collect(Collectors.toList());
     }
     Files.createDirectories(CLASSES);
-    List<String> options = new ArrayList<>(List.of("--release", "17", "-proc:none", "-nowarn",
+    List<String> options = new ArrayList<>(List.of("-source", "17", "-target", "17",
+        "--add-modules", "jdk.incubator.vector", "-proc:none", "-nowarn",
         "-encoding", "UTF-8", "-d", CLASSES.toString(),
         "-cp", String.join(java.io.File.pathSeparator, classPath)));
     options.addAll(sources);

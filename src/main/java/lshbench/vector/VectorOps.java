@@ -1,16 +1,36 @@
 package lshbench.vector;
 
 /**
- * Scalar kernels over rows of a flat row-major {@code float[]}.
- *
- * <p>Eight independent accumulators: the JIT will not reorder a float reduction, so a single
- * accumulator serialises on the add latency; eight keep both FMA ports busy.
+ * Kernels over rows of a flat row-major {@code float[]}: SIMD through the JDK's Vector API when
+ * the JVM runs with {@code --add-modules jdk.incubator.vector} (as .mvn/jvm.config and the test
+ * configuration arrange), the scalar code below otherwise, after one warning that names the
+ * flag. {@code -Dlshbench.simd=false} forces the scalar code.
  */
 public final class VectorOps {
   private VectorOps() {}
 
+  private static final Kernels KERNELS = Kernels.select();
+
+  /** Which implementation runs: "panama (N floats a vector)" or "scalar". */
+  public static String implementation() {
+    return KERNELS.name();
+  }
+
   /** Dot product of {@code a[aOff..aOff+d)} and {@code b[bOff..bOff+d)}. */
   public static float dot(float[] a, int aOff, float[] b, int bOff, int d) {
+    return KERNELS.dot(a, aOff, b, bOff, d);
+  }
+
+  /** Squared Euclidean distance of two rows. */
+  public static float squaredDistance(float[] a, int aOff, float[] b, int bOff, int d) {
+    return KERNELS.squaredDistance(a, aOff, b, bOff, d);
+  }
+
+  /**
+   * Scalar dot product. Eight independent accumulators: the JIT will not reorder a float
+   * reduction, so a single accumulator serialises on the add latency.
+   */
+  public static float scalarDot(float[] a, int aOff, float[] b, int bOff, int d) {
     float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
     int i = 0;
     for (int end = d - 7; i < end; i += 8) {
@@ -29,8 +49,8 @@ public final class VectorOps {
     return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
 
-  /** Squared Euclidean distance of two rows. */
-  public static float squaredDistance(float[] a, int aOff, float[] b, int bOff, int d) {
+  /** Scalar squared Euclidean distance. */
+  public static float scalarSquaredDistance(float[] a, int aOff, float[] b, int bOff, int d) {
     float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
     int i = 0;
     for (int end = d - 7; i < end; i += 8) {

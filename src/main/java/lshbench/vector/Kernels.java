@@ -1,0 +1,28 @@
+package lshbench.vector;
+
+/** The two distance kernels, behind one choice made at class-load time. */
+interface Kernels {
+  String name();
+
+  float dot(float[] a, int aOff, float[] b, int bOff, int d);
+
+  float squaredDistance(float[] a, int aOff, float[] b, int bOff, int d);
+
+  /** Panama when its module is present (and not switched off), scalar otherwise. */
+  static Kernels select() {
+    if (!"false".equalsIgnoreCase(System.getProperty("lshbench.simd", "true"))) {
+      if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+        try {
+          return (Kernels) Class.forName("lshbench.vector.PanamaKernels")
+              .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+          System.err.println("[lshbench] warning: Vector API unusable (" + e + "); scalar kernels");
+        }
+      } else {
+        System.err.println("[lshbench] warning: scalar distance kernels; run the JVM with "
+            + "--add-modules jdk.incubator.vector for SIMD (mvn picks it up from .mvn/jvm.config)");
+      }
+    }
+    return new ScalarKernels();
+  }
+}
