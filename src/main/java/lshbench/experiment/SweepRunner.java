@@ -48,17 +48,8 @@ public final class SweepRunner {
   public Result run() throws IOException {
     // Everything that can be refused is checked before a run folder exists.
     RunFolder.checkWritable(config.resume() != null ? config.resume() : config.resultsDir());
-    Workbench.Source source = Workbench.loadDataset(config, log);
+    Workbench.Source source = Workbench.loadForExperiment(config, log);
     Dataset data = source.data();
-    log.println("[sweep] dataset: " + data.size() + " × " + data.dim() + ", "
-        + data.provenance().headline());
-    if (config.metric() == Metric.COSINE) {
-      data = data.normalised();
-    }
-    if (config.queries() >= data.size()) {
-      throw new ConfigException("queries: " + config.queries() + " must be fewer than the dataset's "
-          + data.size() + " items");
-    }
     RunFolder folder;
     Map<String, List<String>> finished = Map.of();
     if (config.resume() != null) {

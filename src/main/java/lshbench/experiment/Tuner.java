@@ -54,17 +54,10 @@ public final class Tuner {
     long start = System.nanoTime();
     SweepConfig.Tuning t = config.tuning();
     RunFolder.checkWritable(config.resultsDir());
-    Workbench.Source source = Workbench.loadDataset(config, log);
+    Workbench.Source source = Workbench.loadForExperiment(config, log);
     Dataset data = source.data();
-    if (config.metric() == Metric.COSINE) {
-      data = data.normalised();
-    }
     if (t.labelTarget() && !data.hasLabels()) {
       throw new ConfigException("target.metric: label recall needs labelled data; use knn");
-    }
-    if (config.queries() >= data.size()) {
-      throw new ConfigException("queries: " + config.queries() + " must be fewer than the dataset's "
-          + data.size() + " items");
     }
     RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
     log.println("[tune] run folder " + folder.path());

@@ -88,6 +88,25 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     return new Source(d, null);
   }
 
+  /**
+   * The dataset as an experiment uses it: loaded, L2-normalised for cosine, and checked
+   * against the query count, all before any run folder exists.
+   */
+  static Source loadForExperiment(SweepConfig config, PrintStream log) throws IOException {
+    Source source = loadDataset(config, log);
+    Dataset data = source.data();
+    log.println("[" + config.type() + "] dataset: " + data.size() + " × " + data.dim() + ", "
+        + data.provenance().headline());
+    if (config.metric() == lshbench.vector.Metric.COSINE) {
+      data = data.normalised();
+    }
+    if (config.queries() >= data.size()) {
+      throw new ConfigException("queries: " + config.queries() + " must be fewer than the dataset's "
+          + data.size() + " items");
+    }
+    return new Source(data, source.images());
+  }
+
   /** A NaN or infinite coordinate would poison every distance it touches: refuse it by item. */
   private static void checkFinite(Dataset d) throws IOException {
     int bad = d.firstNonFinite();
