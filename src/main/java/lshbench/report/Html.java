@@ -93,6 +93,7 @@ final class Html {
       table.sortable th { cursor: pointer; user-select: none; }
       table.sortable th[aria-sort=ascending]::after { content: " ▲"; font-size: .7em; }
       table.sortable th[aria-sort=descending]::after { content: " ▼"; font-size: .7em; }
+      td.cfg { white-space: nowrap; }
       td.none { color: var(--muted); font-style: italic; }
       pre { background: var(--band); border: 1px solid var(--line); border-radius: 4px; padding: 10px 12px;
         overflow-x: auto; font-size: .8rem; line-height: 1.35; }

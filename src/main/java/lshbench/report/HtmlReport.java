@@ -211,7 +211,7 @@ public final class HtmlReport {
         if (p == null) {
           h.append("<td class=\"none\" colspan=\"5\">none in this grid reaches it</td>");
         } else {
-          h.append("<td><strong>").append(esc(p.label())).append("</strong></td>")
+          h.append("<td class=\"cfg\"><strong>").append(esc(p.label())).append("</strong></td>")
               .append(n(recallText(p, recall))).append(n(num(p.queryUs())))
               .append(n(fmt("%.1f×", p.speedup()))).append(n(fmt("%.2f", p.memoryBytes() / 1e6)));
         }
@@ -225,21 +225,19 @@ public final class HtmlReport {
   private static void frontier(StringBuilder h, List<ConfigPoint> points, boolean labelled) {
     h.append("<h2 id=\"frontier\">Pareto frontier</h2>\n<p class=\"muted\">Configurations no other beats "
         + "on both recall and query time, fastest first. Anything off this list is dominated.</p>\n");
-    h.append("<div class=\"grid2\">\n");
     for (Recall recall : recalls(labelled)) {
       List<ConfigPoint> f = Frontier.pareto(points, recall);
-      h.append("<div><h3>").append(esc(recall.title())).append(" vs query time (").append(f.size())
+      h.append("<h3>").append(esc(recall.title())).append(" vs query time (").append(f.size())
           .append(" configurations)</h3>\n<div class=\"scroll\"><table><thead><tr>").append(CONFIG_HEAD)
           .append("</tr></thead><tbody>\n");
       for (ConfigPoint p : f) {
-        h.append("<tr><td>").append(esc(p.label())).append("</td>").append(n(recallText(p, recall)))
+        h.append("<tr><td class=\"cfg\">").append(esc(p.label())).append("</td>").append(n(recallText(p, recall)))
             .append(n(num(p.queryUs()))).append(n(fmt("%.1f×", p.speedup())))
             .append(n(num(Math.round(p.candidates())))).append(n(fmt("%.2f", p.memoryBytes() / 1e6)))
             .append(n(num(p.buildMs()))).append("</tr>\n");
       }
-      h.append("</tbody></table></div></div>\n");
+      h.append("</tbody></table></div>\n");
     }
-    h.append("</div>\n");
   }
 
   private static List<Recall> recalls(boolean labelled) {
@@ -274,8 +272,14 @@ public final class HtmlReport {
     if (plots.isEmpty()) {
       h.append("<p class=\"muted\">No plots in this folder.</p>\n");
     }
+    boolean grid = false;
     for (String png : plots) {
       String base = png.substring(0, png.length() - 4);
+      // The trade-off plots carry many small point labels: full width. The rest two per row.
+      if (!base.endsWith("-vs-time") && !grid) {
+        h.append("<p class=\"muted\">Click a plot for full size.</p>\n<div class=\"grid2\">\n");
+        grid = true;
+      }
       String caption = CAPTIONS.getOrDefault(base, base);
       h.append("<figure id=\"plot-").append(esc(base)).append("\"><a href=\"").append(esc(png))
           .append("\"><img src=\"").append(esc(png)).append("\" alt=\"").append(esc(caption))
@@ -285,6 +289,9 @@ public final class HtmlReport {
         h.append(" <a href=\"").append(esc(base)).append(".svg\">SVG</a>");
       }
       h.append("</figcaption></figure>\n");
+    }
+    if (grid) {
+      h.append("</div>\n");
     }
   }
 
@@ -301,7 +308,7 @@ public final class HtmlReport {
         varying.add(c);
       } else {
         constant.append(constant.length() == 0 ? "" : " · ").append("<code>").append(esc(c.name()))
-            .append("</code> = ").append(esc(cell(c, 0)));
+            .append("</code> = ").append(esc(cell(c, 0, decimals(c))));
       }
     }
     h.append("<h2 id=\"rows\">All rows of results.csv (").append(t.rowCount()).append(")</h2>\n")
@@ -316,15 +323,20 @@ public final class HtmlReport {
       h.append(numeric(c) ? "<th class=\"n\">" : "<th>").append(esc(c.name())).append("</th>");
     }
     h.append("</tr></thead><tbody>\n");
+    int[] decimals = new int[varying.size()];
+    for (int j = 0; j < decimals.length; j++) {
+      decimals[j] = decimals(varying.get(j));
+    }
     for (int i = 0; i < t.rowCount(); i++) {
       h.append("<tr>");
-      for (Column<?> c : varying) {
+      for (int j = 0; j < decimals.length; j++) {
+        Column<?> c = varying.get(j);
         if (numeric(c)) {
           String raw = c.isMissing(i) ? "" : c.getString(i);
-          h.append("<td class=\"n\" data-v=\"").append(esc(raw)).append("\">").append(esc(cell(c, i)))
+          h.append("<td class=\"n\" data-v=\"").append(esc(raw)).append("\">").append(esc(cell(c, i, decimals[j])))
               .append("</td>");
         } else {
-          h.append("<td>").append(esc(cell(c, i))).append("</td>");
+          h.append("<td>").append(esc(cell(c, i, 0))).append("</td>");
         }
       }
       h.append("</tr>\n");
@@ -336,7 +348,27 @@ public final class HtmlReport {
     return c instanceof tech.tablesaw.api.NumericColumn<?>;
   }
 
-  private static String cell(Column<?> c, int row) {
+  /**
+   * One number of decimals per column, so a column's digits line up: shares and recalls (all
+   * within [0, 1]) to 3, integer columns none, other measures to 2 below 100 and 1 above.
+   */
+  private static int decimals(Column<?> c) {
+    if (!(c instanceof tech.tablesaw.api.NumericColumn<?> nc)) {
+      return 0;
+    }
+    double max = 0;
+    boolean integral = true;
+    for (int i = 0; i < nc.size(); i++) {
+      if (!nc.isMissing(i)) {
+        double v = nc.getDouble(i);
+        max = Math.max(max, Math.abs(v));
+        integral &= v == Math.rint(v);
+      }
+    }
+    return integral ? 0 : max <= 1 ? 3 : max < 100 ? 2 : 1;
+  }
+
+  private static String cell(Column<?> c, int row, int decimals) {
     if (c.isMissing(row)) {
       return "–";
     }
@@ -344,7 +376,8 @@ public final class HtmlReport {
       if (c.name().equals(ResultColumns.SEED) || c.name().equals(ResultColumns.HASH_SEED)) {
         return c.getString(row);
       }
-      return num(nc.getDouble(row));
+      double v = nc.getDouble(row);
+      return Double.isNaN(v) ? "–" : fmt("%,." + decimals + "f", v);
     }
     return c.getString(row);
   }
