@@ -70,8 +70,9 @@ public final class RunIndex {
         ResultsTable r = ResultsTable.read(d.resolve("results.csv"));
         experiment = r.first(ResultColumns.EXPERIMENT);
         synthetic = Boolean.parseBoolean(r.first(ResultColumns.SYNTHETIC));
-        data = r.first(ResultColumns.DATASET) + " — "
-            + (synthetic ? "synthetic" : SweepReport.shortModel(r.first(ResultColumns.MODEL)))
+        // The SYNTHETIC badge already says there is no model.
+        data = r.first(ResultColumns.DATASET)
+            + (synthetic ? "" : " — " + SweepReport.shortModel(r.first(ResultColumns.MODEL)))
             + fmt(", n=%s, d=%s", r.first(ResultColumns.N_ITEMS), r.first(ResultColumns.DIM));
         ConfigPoint p = Frontier.fastestReaching(r.points(), Recall.KNN, TARGET);
         best = p == null ? "none reaches it" : fmt("%s: %.3f, %.0f µs (%.1f×)", p.label(), p.knnRecall(),
@@ -109,7 +110,7 @@ public final class RunIndex {
           .append("</th><th>files</th></tr></thead><tbody>\n");
       for (Entry e : entries) {
         String href = esc(e.name()) + "/";
-        h.append("<tr><td>").append(e.page() ? "<a href=\"" + href + "index.html\">" + esc(e.name()) + "</a>"
+        h.append("<tr><td class=\"cfg\">").append(e.page() ? "<a href=\"" + href + "index.html\">" + esc(e.name()) + "</a>"
             : esc(e.name())).append("</td><td>").append(HtmlReport.badge(e.status())).append("</td><td>")
             .append(esc(e.experiment())).append("</td><td>")
             .append(e.synthetic() ? "<span class=\"badge synthetic\">SYNTHETIC</span> " : "")
