@@ -35,7 +35,7 @@ class MainTest {
     assertEquals(0, o.code(), o.err());
     assertTrue(o.err().contains("[sweep] 4/4 100%"), "progress lines: " + o.err());
     try (var runs = Files.list(dir.resolve("results"))) {
-      Path folder = runs.findFirst().orElseThrow();
+      Path folder = runs.filter(Files::isDirectory).findFirst().orElseThrow(); // beside results/index.html
       for (String f : new String[] {"results.csv", "summary.txt", "run.json", "knn-recall-vs-time.png",
           "label-recall-vs-time.svg", "heatmap-query-time.png"}) {
         assertTrue(Files.size(folder.resolve(f)) > 0, f);

@@ -318,11 +318,12 @@ public final class SweepPlots {
     chart.getStyler().setShowValue(true);
     chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     chart.getStyler().setHeatMapValueDecimalPattern(pattern);
-    chart.getStyler().setRangeColors(new Color[] {new Color(0xf7fbff), new Color(0x6baed6),
-        new Color(0x08306b)});
+    // A light-to-medium ramp, so the dark cell values stay readable on every cell.
+    chart.getStyler().setRangeColors(new Color[] {new Color(0xf7fbff), new Color(0x9ecae1),
+        new Color(0x4292c6)});
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setValueFontColor(new Color(0xd9480f));
+    chart.getStyler().setValueFontColor(new Color(0x111111));
     chart.addSeries(measure, kList, lList, cells);
     return chart;
   }

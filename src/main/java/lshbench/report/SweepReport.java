@@ -16,7 +16,10 @@ public final class SweepReport {
 
   private SweepReport() {}
 
-  /** Writes summary and plots into {@code folder}; returns the summary's path. */
+  /**
+   * Writes summary, plots and index.html into {@code folder} (and refreshes the results
+   * directory's index.html); returns the summary's path.
+   */
   public static Path write(Path folder, Path csv) throws IOException {
     ResultsTable results = ResultsTable.read(csv);
     List<ConfigPoint> points = results.points();
@@ -48,6 +51,7 @@ public final class SweepReport {
     SweepPlots.save(SweepPlots.theoryCandidates(points, subtitle), folder, "theory-candidates");
     Path summary = folder.resolve("summary.txt");
     AtomicFiles.writeString(summary, summary(results, points, exactUs, labelled));
+    HtmlReport.write(folder);
     return summary;
   }
 

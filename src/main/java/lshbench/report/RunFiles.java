@@ -1,0 +1,185 @@
+package lshbench.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The small files of one run folder besides the CSV — status, run.json, identity, tune.txt,
+ * skipped.csv — read leniently: a page about a half-finished or older run should still render,
+ * showing what is there.
+ */
+final class RunFiles {
+  /** One {@code "key": value} line of run.json as {@code SweepRunner} writes it. */
+  private static final Pattern JSON_FIELD =
+      Pattern.compile("^( *)\"((?:[^\"\\\\]|\\\\.)*)\":\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(true|false|-?[0-9.eE+-]+))");
+
+  private final Path folder;
+
+  RunFiles(Path folder) {
+    this.folder = folder;
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  boolean has(String name) {
+    return Files.isRegularFile(folder.resolve(name));
+  }
+
+  /** {@code complete}, {@code running}, {@code failed: reason}, or {@code unknown}. */
+  String status() {
+    String s = text("status");
+    return s == null || s.isBlank() ? "unknown" : s.trim();
+  }
+
+  /** A file's text, or null when it is missing or unreadable. */
+  String text(String name) {
+    try {
+      return has(name) ? Files.readString(folder.resolve(name), StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * run.json's top-level fields (strings, booleans, numbers). Only the tuner's runs have none.
+   * A line-based reader suffices because the writer puts one field per line.
+   */
+  Map<String, String> runJson() {
+    return json(2);
+  }
+
+  /** The "settings" object of run.json. */
+  Map<String, String> settings() {
+    return json(4);
+  }
+
+  private Map<String, String> json(int indent) {
+    Map<String, String> out = new LinkedHashMap<>();
+    String text = text("run.json");
+    if (text == null) {
+      return out;
+    }
+    for (String line : text.split("\n")) {
+      Matcher m = JSON_FIELD.matcher(line);
+      if (m.find() && m.group(1).length() == indent) {
+        out.put(unescape(m.group(2)), m.group(3) != null ? unescape(m.group(3)) : m.group(4));
+      }
+    }
+    return out;
+  }
+
+  private static String unescape(String s) {
+    return s.replace("\\\"", "\"").replace("\\\\", "\\");
+  }
+
+  /** identity.properties: every setting that decides the CSV (sweeps only). */
+  Map<String, String> identity() {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (!has("identity.properties")) {
+      return out;
+    }
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(folder.resolve("identity.properties"))) {
+      p.load(r);
+    } catch (IOException e) {
+      return out;
+    }
+    p.stringPropertyNames().stream().sorted().forEach(k -> out.put(k, p.getProperty(k)));
+    return out;
+  }
+
+  /** skipped.csv rows as (path, reason). */
+  List<String[]> skipped() {
+    List<String[]> out = new ArrayList<>();
+    if (!has("skipped.csv")) {
+      return out;
+    }
+    try (Reader r = Files.newBufferedReader(folder.resolve("skipped.csv"));
+        var p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+      for (CSVRecord rec : p) {
+        out.add(new String[] {rec.get(0), rec.size() > 1 ? rec.get(1) : ""});
+      }
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      out.add(new String[] {"skipped.csv", "unreadable: " + e.getMessage()});
+    }
+    return out;
+  }
+
+  /** File names in the folder ending with {@code suffix}, sorted. */
+  List<String> named(String suffix) {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix) && !n.startsWith("."))
+          .sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /**
+   * The git revision of the checkout that ran this: taken from run.json when it records one,
+   * else from {@code git-revision.txt} (written the first time the report is made, right after
+   * the run, so re-rendering a month later does not claim today's revision), else asked of
+   * {@code git rev-parse HEAD} in the working directory, else "unknown".
+   */
+  String gitRevision() throws IOException {
+    String fromJson = runJson().get("git_revision");
+    if (fromJson != null && !fromJson.isBlank()) {
+      return fromJson;
+    }
+    String stored = text(GIT_REVISION);
+    if (stored != null && !stored.isBlank()) {
+      return stored.trim();
+    }
+    String rev = askGit();
+    lshbench.io.AtomicFiles.writeString(folder.resolve(GIT_REVISION), rev + "\n");
+    return rev;
+  }
+
+  static final String GIT_REVISION = "git-revision.txt";
+
+  private static String askGit() {
+    try {
+      Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(false)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      boolean done = p.waitFor(5, TimeUnit.SECONDS);
+      if (!done) {
+        p.destroyForcibly();
+        return "unknown";
+      }
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (p.exitValue() != 0 || !out.matches("[0-9a-f]{7,64}")) {
+        return "unknown";
+      }
+      Process dirty = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      if (dirty.waitFor(5, TimeUnit.SECONDS) && dirty.exitValue() == 0
+          && !new String(dirty.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank()) {
+        out += " (with uncommitted changes)";
+      } else {
+        dirty.destroyForcibly();
+      }
+      return out;
+    } catch (IOException e) {
+      return "unknown";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+}
