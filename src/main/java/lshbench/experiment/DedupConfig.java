@@ -89,12 +89,12 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
       }
     }
     return new DedupConfig(s.experiment(), type, photos, images(s, photos, seed),
-        s.intIn("k", 16, 1, HyperplaneBank.MAX_BITS),
+        s.intIn("k", 10, 1, HyperplaneBank.MAX_BITS),
         s.intIn("L", 16, 1, 4096),
         s.intIn("probes", 0, 0, 4096),
         seed,
         s.bool("center", true),
-        s.doubleIn("threshold", 0.15, 0, 2),
+        s.doubleIn("threshold", 0.1, 0, 2),
         s.intIn("threads", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 1024),
         Path.of(s.string("results.dir", "results")),
         cacheDir,

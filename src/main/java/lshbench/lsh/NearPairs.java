@@ -36,9 +36,10 @@ public final class NearPairs {
   }
 
   /**
-   * Pairs found through {@code index}: every row is used as a query, and its LSH candidates are
-   * compared exactly. {@code index} must index all rows of {@code unit}. With multi-probe, a
-   * bucket-mate relation is no longer symmetric, so both directions are checked.
+   * Pairs found through {@code index}: every two rows that share a bucket in some table are
+   * compared exactly, once. {@code index} must index all rows of {@code unit}. Without probes
+   * this is a self-join of the tables (no row is hashed again); with multi-probe every row is
+   * used as a query and both directions are checked, since probing is not symmetric.
    *
    * @param unit the indexed rows, L2-normalised
    * @param threshold largest cosine distance kept, in [0, 2]
@@ -50,7 +51,10 @@ public final class NearPairs {
       throw new IllegalArgumentException("index holds " + index.size() + " rows, dataset "
           + unit.size() + "; index every row");
     }
-    boolean symmetric = index.probes() == 0;
+    if (index.probes() == 0) {
+      return selfJoin(index, unit, threshold);
+    }
+    boolean symmetric = false;
     int d = unit.dim();
     float[] v = unit.vectors();
     Collector out = new Collector();
@@ -76,6 +80,61 @@ public final class NearPairs {
       }
     }
     return out.build(comparisons);
+  }
+
+  /**
+   * Bucket self-join: all pairs inside each bucket of each table, a pair skipped in table t
+   * when an earlier table already put both rows in one bucket (so each pair is compared once,
+   * without a set of seen pairs).
+   */
+  private static NearPairs selfJoin(LshIndex index, Dataset unit, double threshold) {
+    int n = unit.size();
+    int d = unit.dim();
+    float[] v = unit.vectors();
+    int tables = index.tableCount();
+    int[][] bucketOf = new int[tables][n];
+    for (int t = 0; t < tables; t++) {
+      BucketTable table = index.table(t);
+      int[] ids = table.ids();
+      for (int b = 0; b < table.buckets(); b++) {
+        for (int j = table.bucketStart(b); j < table.bucketEnd(b); j++) {
+          bucketOf[t][ids[j]] = b;
+        }
+      }
+    }
+    Collector out = new Collector();
+    long comparisons = 0;
+    for (int t = 0; t < tables; t++) {
+      BucketTable table = index.table(t);
+      int[] ids = table.ids();
+      for (int b = 0; b < table.buckets(); b++) {
+        int end = table.bucketEnd(b);
+        for (int x = table.bucketStart(b); x < end; x++) {
+          for (int y = x + 1; y < end; y++) {
+            int i = Math.min(ids[x], ids[y]);
+            int j = Math.max(ids[x], ids[y]);
+            if (sharedEarlier(bucketOf, t, i, j)) {
+              continue;
+            }
+            comparisons++;
+            float dist = 1f - VectorOps.dot(v, i * d, v, j * d, d);
+            if (dist <= threshold) {
+              out.add(i, j, dist);
+            }
+          }
+        }
+      }
+    }
+    return out.build(comparisons);
+  }
+
+  private static boolean sharedEarlier(int[][] bucketOf, int t, int i, int j) {
+    for (int s = 0; s < t; s++) {
+      if (bucketOf[s][i] == bucketOf[s][j]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
