@@ -146,7 +146,8 @@ public final class DedupBenchPlots {
   }
 
   private static String shortModel(String model) {
-    int comma = model.indexOf(',');
+    int paren = model.indexOf(')');
+    int comma = model.indexOf(',', Math.max(0, paren));
     return comma > 0 ? model.substring(0, comma) : model;
   }
 }
