@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import lshbench.data.download.ArchiveDownload;
 import lshbench.experiment.ConfigException;
+import lshbench.experiment.DedupConfig;
 import lshbench.experiment.DownloadConfig;
 import lshbench.experiment.Settings;
 import lshbench.experiment.SweepConfig;
@@ -41,6 +42,7 @@ public final class Main {
           : System.getProperty("experiment", "sweep");
       Set<String> keys = new java.util.HashSet<>(SweepConfig.KEYS.keySet());
       keys.addAll(DownloadConfig.KEYS.keySet());
+      keys.addAll(DedupConfig.KEYS.keySet());
       Map<String, String> overrides = overrides(args, keys);
       Settings settings = Settings.load(Path.of("experiments"), experiment, keys, overrides);
       if (settings.string("type", "sweep").equals("download")) {
@@ -49,6 +51,9 @@ public final class Main {
         out.println("images: " + folder);
         out.println("next:   mvn -q exec:java -Dexperiment=caltech101 -Ddataset.root=" + folder);
         return 0;
+      }
+      if (settings.string("type", "sweep").startsWith("dedup")) {
+        return Dedup.run(DedupConfig.from(settings), out, err);
       }
       SweepConfig config = SweepConfig.from(settings);
       if (config.type().equals("tune")) {

@@ -57,6 +57,27 @@ public final class ImageEmbedding {
           + listing.skipped().size() + " files skipped, " + spec.folderOptions().describe()
           + ")");
     }
+    return embed(listing, spec, cacheDir, log);
+  }
+
+  /**
+   * Embeds every image anywhere below {@code spec.root()} ({@link ImageFolder#scanTree}), for
+   * applications without categories such as a duplicate finder: all rows carry label 0 and
+   * their relative path as id. The category options of {@code spec} are not used; model,
+   * preprocessing, batch size and the cache are the same as {@link #load}'s.
+   */
+  public static Result loadTree(ImageEmbeddingSpec spec, Path cacheDir, PrintStream log)
+      throws IOException {
+    ImageListing listing = ImageFolder.scanTree(spec.root());
+    if (listing.items().isEmpty()) {
+      throw new IOException("no images found anywhere under " + spec.root() + " ("
+          + listing.skipped().size() + " files skipped)");
+    }
+    return embed(listing, spec, cacheDir, log);
+  }
+
+  private static Result embed(ImageListing listing, ImageEmbeddingSpec spec, Path cacheDir,
+      PrintStream log) throws IOException {
     Preprocessing prep = spec.preprocessing();
     String modelSha = Sha256.ofFile(spec.modelPath());
     String name = TorchScriptEmbedder.honestName(spec.modelName(), spec.modelPath());

@@ -188,7 +188,7 @@ public record SweepConfig(
     }
   }
 
-  private static float[] floats(Settings s, String key, String fallback) {
+  static float[] floats(Settings s, String key, String fallback) {
     String[] parts = s.string(key, fallback).split(",");
     if (parts.length != 3) {
       throw new ConfigException(key + ": need three comma-separated numbers (R,G,B)");

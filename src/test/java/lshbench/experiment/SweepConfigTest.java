@@ -86,6 +86,7 @@ class SweepConfigTest {
   void theShippedExperimentsParse() throws IOException {
     java.util.Set<String> keys = new java.util.HashSet<>(SweepConfig.KEYS.keySet());
     keys.addAll(DownloadConfig.KEYS.keySet());
+    keys.addAll(DedupConfig.KEYS.keySet());
     boolean shared = Files.isDirectory(Path.of("..", "shared", "models"));
     try (var files = Files.list(Path.of("experiments"))) {
       for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".properties"))::iterator) {
@@ -94,6 +95,13 @@ class SweepConfigTest {
         String type = s.string("type", "sweep");
         if (type.equals("download")) {
           assertEquals("101_ObjectCategories", DownloadConfig.from(s).spec().folder());
+        } else if (type.startsWith("dedup")) {
+          if (!shared) {
+            continue; // the model and Caltech101 live in ../shared
+          }
+          DedupConfig d = DedupConfig.from(Settings.load(Path.of("experiments"), name, keys,
+              Map.of("photos", "src")));
+          assertTrue(d.threshold() > 0 && d.threshold() < 2, name);
         } else if (s.string("dataset", "synthetic").equals("images") && !shared) {
           continue; // needs ../shared/models beside the checkout
         } else {

@@ -62,28 +62,10 @@ public final class ImageFolder {
           skipped.add(new Skipped(relative, "a folder inside a category (not scanned)"));
           continue;
         }
-        if (!Files.isRegularFile(file)) {
-          skipped.add(new Skipped(relative, "not a regular file"));
-          continue;
+        ImageItem item = sniff(file, relative, -1, skipped);
+        if (item != null) {
+          found.add(item);
         }
-        long size = Files.size(file);
-        if (size == 0) {
-          skipped.add(new Skipped(relative, "empty file (0 bytes)"));
-          continue;
-        }
-        byte[] head = new byte[ImageFormat.HEADER_BYTES];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-          n = in.readNBytes(head, 0, head.length);
-        }
-        ImageFormat format = ImageFormat.sniff(head, n);
-        if (format == null) {
-          skipped.add(new Skipped(relative, "not an image by content (starts with "
-              + hex(head, n) + ")"));
-          continue;
-        }
-        found.add(new ImageItem(file, relative, -1, size,
-            Files.getLastModifiedTime(file).toMillis(), format));
       }
       if (found.isEmpty()) {
         empty.add(category);
@@ -98,6 +80,74 @@ public final class ImageFolder {
       }
     }
     return new ImageListing(root, categories, items, skipped, empty);
+  }
+
+  /** The single category name of a {@link #scanTree} listing. */
+  public static final String TREE_CATEGORY = ".";
+
+  /**
+   * Lists every image anywhere below {@code root}, at any depth, for applications that have no
+   * categories (a photo library). Same content sniffing and skip reasons as {@link #scan};
+   * files are in sorted relative-path order, all with label 0 of the one category
+   * {@link #TREE_CATEGORY}. Symbolic links are not followed, so a link loop cannot hang it.
+   */
+  public static ImageListing scanTree(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException("image folder not found: " + root);
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(root)) {
+      files = s.filter(p -> !p.equals(root) && !Files.isDirectory(p))
+          .sorted((a, b) -> relative(root, a).compareTo(relative(root, b)))
+          .toList();
+    }
+    List<ImageItem> items = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    for (Path file : files) {
+      ImageItem item = sniff(file, relative(root, file), 0, skipped);
+      if (item != null) {
+        items.add(item);
+      }
+    }
+    return new ImageListing(root, items.isEmpty() ? List.of() : List.of(TREE_CATEGORY), items,
+        skipped, List.of());
+  }
+
+  private static String relative(Path root, Path file) {
+    return root.relativize(file).toString().replace('\\', '/');
+  }
+
+  /**
+   * The file as an image item when its first bytes say it is one; otherwise adds the reason to
+   * {@code skipped} and returns null.
+   */
+  private static ImageItem sniff(Path file, String relative, int label, List<Skipped> skipped)
+      throws IOException {
+    if (!Files.isRegularFile(file)) {
+      skipped.add(new Skipped(relative, "not a regular file"));
+      return null;
+    }
+    long size = Files.size(file);
+    if (size == 0) {
+      skipped.add(new Skipped(relative, "empty file (0 bytes)"));
+      return null;
+    }
+    byte[] head = new byte[ImageFormat.HEADER_BYTES];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      skipped.add(new Skipped(relative, "cannot read: " + oneLine(String.valueOf(e.getMessage()))));
+      return null;
+    }
+    ImageFormat format = ImageFormat.sniff(head, n);
+    if (format == null) {
+      skipped.add(new Skipped(relative, "not an image by content (starts with "
+          + hex(head, n) + ")"));
+      return null;
+    }
+    return new ImageItem(file, relative, label, size, Files.getLastModifiedTime(file).toMillis(),
+        format);
   }
 
   /**

@@ -42,4 +42,18 @@ public final class RgbImage {
     int i = 3 * (y * width + x);
     return (hwc[i] & 0xFF) << 16 | (hwc[i + 1] & 0xFF) << 8 | (hwc[i + 2] & 0xFF);
   }
+
+  /** The same pixels as a Java2D image, for drawing and re-encoding. */
+  public java.awt.image.BufferedImage toBufferedImage() {
+    var out = new java.awt.image.BufferedImage(width, height,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    int[] row = new int[width];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0, i = 3 * y * width; x < width; x++, i += 3) {
+        row[x] = (hwc[i] & 0xFF) << 16 | (hwc[i + 1] & 0xFF) << 8 | (hwc[i + 2] & 0xFF);
+      }
+      out.setRGB(0, y, width, 1, row, 0, width);
+    }
+    return out;
+  }
 }

@@ -1,0 +1,211 @@
+package lshbench.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import lshbench.data.Dataset;
+import lshbench.data.images.ImageDecodeException;
+import lshbench.data.images.ImageFolder;
+import lshbench.data.images.RgbImage;
+import lshbench.data.images.Sharpness;
+import lshbench.data.images.Skipped;
+import lshbench.embed.ImageEmbedding;
+import lshbench.io.AtomicFiles;
+import lshbench.lsh.LshIndex;
+import lshbench.lsh.NearPairs;
+import lshbench.lsh.UnionFind;
+import lshbench.vector.VectorOps;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The near-duplicate finder ({@code type = dedup}): every image below a folder, embedded with
+ * the configured CNN, indexed with random-hyperplane LSH; each image's bucket-mates are compared
+ * exactly (cosine distance on L2-normalised features), pairs under the threshold are kept and
+ * joined into groups (connected components). Writes {@code groups.csv}, {@code pairs.csv},
+ * {@code skipped.csv} and {@code summary.txt}; the gallery and HTML page come from the report
+ * stage.
+ *
+ * <p>Keep rule, per group: the largest pixel count (the least downscaled or cropped copy), then
+ * the sharpest by variance of the Laplacian (the least blurred or re-compressed at equal size),
+ * then the largest file (the least compressed), then the first path, so the choice never
+ * depends on the listing order alone.
+ */
+public final class DedupRunner {
+  /** Orders candidates for keeping: best first. */
+  static final Comparator<DuplicateGroup.Member> KEEP_ORDER =
+      Comparator.comparingLong(DuplicateGroup.Member::pixels).reversed()
+          .thenComparing(Comparator.comparingDouble(DuplicateGroup.Member::sharpness).reversed())
+          .thenComparing(Comparator.comparingLong(DuplicateGroup.Member::bytes).reversed())
+          .thenComparing(DuplicateGroup.Member::path);
+
+  /** A one-line statement of {@link #KEEP_ORDER} for outputs. */
+  public static final String KEEP_RULE = "keep = largest pixel count, then sharpest (variance of "
+      + "the Laplacian), then largest file, then first path";
+
+  private final DedupConfig config;
+  private final PrintStream log;
+
+  public DedupRunner(DedupConfig config, PrintStream log) {
+    this.config = config;
+    this.log = log;
+  }
+
+  /**
+   * What a run found.
+   *
+   * @param scanned files looked at (embedded + skipped)
+   * @param embedded images embedded
+   * @param removable images that could go: the group members that are not the keep image
+   * @param embedSeconds scanning and embedding (or reading the cache)
+   * @param searchSeconds index build, candidate pairs and grouping
+   */
+  public record Result(RunFolder folder, Path photos, String model, List<DuplicateGroup> groups,
+      NearPairs pairs, Dataset data, List<Skipped> skipped, int scanned, int embedded,
+      int removable, boolean fromCache, double embedSeconds, double searchSeconds,
+      double totalSeconds, String summary) {}
+
+  public Result run() throws IOException {
+    long start = System.nanoTime();
+    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(),
+        LocalDateTime.now());
+    try {
+      log.println("[dedup] " + config.photos() + " (recursive), " + config.describe());
+      ImageEmbedding.Result embedded = ImageEmbedding.loadTree(config.images(),
+          config.cacheDir(), log);
+      double embedSeconds = (System.nanoTime() - start) / 1e9;
+      Dataset data = embedded.dataset();
+      long s0 = System.nanoTime();
+      Dataset unit = data.normalised();
+      NearPairs pairs = findPairs(unit);
+      List<int[]> components = UnionFind.of(unit.size(), pairs).groups();
+      double searchSeconds = (System.nanoTime() - s0) / 1e9;
+      List<DuplicateGroup> groups = describe(components, unit);
+      int removable = 0;
+      for (DuplicateGroup g : groups) {
+        removable += g.members().size() - 1;
+      }
+      writeGroups(folder.resolve("groups.csv"), groups);
+      writePairs(folder.resolve("pairs.csv"), pairs, data);
+      embedded.writeSkippedCsv(folder.path());
+      double total = (System.nanoTime() - start) / 1e9;
+      int scanned = data.size() + embedded.skipped().size();
+      String summary = String.format(Locale.ROOT,
+          "near-duplicate finder: %s (recursive)%n"
+          + "model: %s%n"
+          + "index: random-hyperplane LSH %s%n"
+          + "images scanned: %d files, %d embedded, %d skipped (skipped.csv)%n"
+          + "near-duplicate pairs: %d (%d exact distance computations, %.2f%% of all pairs)%n"
+          + "groups found: %d; images that could be removed: %d%n"
+          + "%s%n"
+          + "time: %.1f s (embedding %.1f s%s, index + pairs + groups %.2f s)%n",
+          config.photos(), data.provenance().model(), config.describe(), scanned, data.size(),
+          embedded.skipped().size(), pairs.size(), pairs.comparisons(),
+          100.0 * pairs.comparisons() / Math.max(1, (double) data.size() * (data.size() - 1) / 2),
+          groups.size(), removable, KEEP_RULE, total, embedSeconds,
+          embedded.fromCache() ? " from cache" : "", searchSeconds);
+      AtomicFiles.writeString(folder.resolve("summary.txt"), summary);
+      return new Result(folder, config.photos(), data.provenance().model(), groups, pairs, data,
+          embedded.skipped(), scanned, data.size(), removable, embedded.fromCache(),
+          embedSeconds, searchSeconds, total, summary);
+    } catch (IOException | RuntimeException e) {
+      folder.status("failed: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+      throw e;
+    }
+  }
+
+  /** Builds the configured index over every row and finds the pairs through it. */
+  NearPairs findPairs(Dataset unit) {
+    int[] all = new int[unit.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    LshIndex index = LshIndex.builder().bitsPerTable(config.k()).tables(config.l())
+        .probes(config.probes()).seed(config.seed()).center(config.center())
+        .threads(config.threads()).build(unit, all);
+    return NearPairs.lsh(index, unit, config.threshold());
+  }
+
+  /** Reads size and sharpness of every group member, picks the keep image, orders the rest. */
+  private List<DuplicateGroup> describe(List<int[]> components, Dataset unit) {
+    List<DuplicateGroup> out = new ArrayList<>();
+    for (int[] rows : components) {
+      List<DuplicateGroup.Member> members = new ArrayList<>();
+      for (int row : rows) {
+        members.add(member(row, unit, 0, false));
+      }
+      DuplicateGroup.Member keep = members.stream().min(KEEP_ORDER).orElseThrow();
+      List<DuplicateGroup.Member> ordered = new ArrayList<>();
+      for (DuplicateGroup.Member m : members) {
+        double d = m.row() == keep.row() ? 0 : 1.0 - VectorOps.dot(unit.vectors(),
+            unit.offset(m.row()), unit.vectors(), unit.offset(keep.row()), unit.dim());
+        ordered.add(new DuplicateGroup.Member(m.row(), m.path(), m.file(), m.width(), m.height(),
+            m.bytes(), m.sharpness(), Math.max(0, d), m.row() == keep.row()));
+      }
+      ordered.sort(Comparator.comparing((DuplicateGroup.Member m) -> !m.keep())
+          .thenComparingDouble(DuplicateGroup.Member::distanceToKeep)
+          .thenComparing(DuplicateGroup.Member::path));
+      out.add(new DuplicateGroup(out.size() + 1, ordered));
+    }
+    return out;
+  }
+
+  private DuplicateGroup.Member member(int row, Dataset unit, double distance, boolean keep) {
+    String relative = unit.id(row);
+    Path file = config.photos().resolve(relative);
+    long bytes;
+    try {
+      bytes = Files.size(file);
+    } catch (IOException e) {
+      bytes = 0;
+    }
+    int width = 0;
+    int height = 0;
+    double sharpness = 0;
+    try {
+      RgbImage image = ImageFolder.decode(file);
+      width = image.width();
+      height = image.height();
+      sharpness = Sharpness.laplacianVariance(image);
+    } catch (ImageDecodeException e) {
+      log.println("[dedup] " + relative + " no longer decodes (" + e.getMessage()
+          + "); it will not be suggested for keeping");
+    }
+    return new DuplicateGroup.Member(row, relative, file, width, height, bytes, sharpness,
+        distance, keep);
+  }
+
+  static void writeGroups(Path file, List<DuplicateGroup> groups) throws IOException {
+    AtomicFiles.writeText(file, out -> {
+      try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("group",
+          "path", "width", "height", "file_bytes", "sharpness", "distance_to_keep", "keep")
+          .build())) {
+        for (DuplicateGroup g : groups) {
+          for (DuplicateGroup.Member m : g.members()) {
+            csv.printRecord(g.id(), m.path(), m.width(), m.height(), m.bytes(),
+                String.format(Locale.ROOT, "%.1f", m.sharpness()),
+                String.format(Locale.ROOT, "%.4f", m.distanceToKeep()), m.keep());
+          }
+        }
+      }
+    });
+  }
+
+  static void writePairs(Path file, NearPairs pairs, Dataset data) throws IOException {
+    AtomicFiles.writeText(file, out -> {
+      try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("path_a",
+          "path_b", "distance").build())) {
+        for (int p = 0; p < pairs.size(); p++) {
+          csv.printRecord(data.id(pairs.first(p)), data.id(pairs.second(p)),
+              String.format(Locale.ROOT, "%.4f", pairs.distance(p)));
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,44 @@
+package lshbench.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One group of near-duplicates as the finder reports it: the suggested keep image first, then
+ * the others by distance to it.
+ *
+ * @param id 1-based, in order of the group's first file in the listing
+ * @param members keep image first
+ */
+public record DuplicateGroup(int id, List<Member> members) {
+  public DuplicateGroup {
+    members = List.copyOf(members);
+    if (members.size() < 2 || !members.get(0).keep()) {
+      throw new IllegalArgumentException("a group needs two or more members, keep image first");
+    }
+  }
+
+  public Member keep() {
+    return members.get(0);
+  }
+
+  /**
+   * One image of a group.
+   *
+   * @param row dataset row
+   * @param path relative to the searched folder, forward slashes
+   * @param file the file itself
+   * @param width pixels, 0 when the file could no longer be decoded
+   * @param height pixels, 0 when the file could no longer be decoded
+   * @param bytes file size
+   * @param sharpness variance of the Laplacian of the luma (higher is crisper)
+   * @param distanceToKeep cosine distance to the group's keep image (0 for the keep image)
+   * @param keep whether this is the image the rule suggests keeping
+   */
+  public record Member(int row, String path, Path file, int width, int height, long bytes,
+      double sharpness, double distanceToKeep, boolean keep) {
+    public long pixels() {
+      return (long) width * height;
+    }
+  }
+}
