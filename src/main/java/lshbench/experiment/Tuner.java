@@ -77,7 +77,7 @@ public final class Tuner {
     Workbench bench = Workbench.prepare(config, data, log);
     CollisionTheory theory = bench.theory();
     int members = bench.split().members().length;
-    double usPerItem = bench.exact().queryUs().mean() / members;
+    double usPerItem = bench.exact().queryUs().mean() / members; // as in predicted_query_us
 
     List<double[]> ranked = new ArrayList<>();
     for (int k = 1; k <= t.maxK(); k++) {

@@ -218,6 +218,11 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     r.put(ResultColumns.PRED_LABEL_RECALL, probes == 0 ? theory.labelRecall(k, l) : Double.NaN);
     r.put(ResultColumns.PRED_KNN_RECALL, probes == 0 ? theory.knnRecall(k, l) : Double.NaN);
     r.put(ResultColumns.PRED_CANDIDATES, probes == 0 ? theory.candidates(k, l) : Double.NaN);
+    // The seed's cost model made concrete: k·L dot products to hash plus one distance per
+    // predicted candidate, each priced at the exact scan's measured cost per item.
+    double usPerItem = exact.queryUs().mean() / split.members().length;
+    r.put(ResultColumns.PRED_QUERY_US, probes == 0
+        ? usPerItem * ((double) k * l + theory.candidates(k, l)) : Double.NaN);
     return r;
   }
 

@@ -10,7 +10,7 @@ public record ConfigPoint(int k, int l, int probes, int repeats, double labelRec
     double knnRecall, double knnRecallStd, double precision, double queryUs, double queryUsStd,
     double candidates, double memoryBytes, double buildMs, double speedup,
     double predictedLabelRecall, double predictedKnnRecall, double predictedCandidates,
-    double hashUs, double lookupUs, double unionUs, double rerankUs) {
+    double hashUs, double lookupUs, double unionUs, double rerankUs, double predictedQueryUs) {
 
   /** "k=8 L=16", with " T=4" for multi-probe. */
   public String label() {

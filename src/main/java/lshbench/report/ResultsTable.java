@@ -112,7 +112,8 @@ public final class ResultsTable {
           mean(sorted, ResultColumns.HASH_US, i, j),
           mean(sorted, ResultColumns.LOOKUP_US, i, j),
           mean(sorted, ResultColumns.UNION_US, i, j),
-          mean(sorted, ResultColumns.RERANK_US, i, j)));
+          mean(sorted, ResultColumns.RERANK_US, i, j),
+          mean(sorted, ResultColumns.PRED_QUERY_US, i, j)));
       i = j;
     }
     return out;

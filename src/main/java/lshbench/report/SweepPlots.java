@@ -154,31 +154,50 @@ public final class SweepPlots {
 
   /** Measured against predicted candidates per query, log–log, with y = x. */
   public static XYChart theoryCandidates(List<ConfigPoint> points, String subtitle) {
+    return theoryLogLog(points, "measured vs predicted candidates per query — " + subtitle,
+        "predicted: Σ over items of 1 − (1 − p^k)^L (log)",
+        "measured mean distinct candidates (log)", ConfigPoint::predictedCandidates,
+        ConfigPoint::candidates);
+  }
+
+  /**
+   * Measured query time against the cost model k·L·D + D·E[candidates], priced at the exact
+   * scan's cost per item: how far hashing and reranking explain a query.
+   */
+  public static XYChart theoryTime(List<ConfigPoint> points, String subtitle) {
+    return theoryLogLog(points, "measured vs modelled query time — " + subtitle,
+        "modelled: (k·L + predicted candidates) × exact-scan µs per item (log)",
+        "measured mean query µs (log)", ConfigPoint::predictedQueryUs, ConfigPoint::queryUs);
+  }
+
+  private static XYChart theoryLogLog(List<ConfigPoint> points, String title, String xTitle,
+      String yTitle, java.util.function.ToDoubleFunction<ConfigPoint> predicted,
+      java.util.function.ToDoubleFunction<ConfigPoint> measured) {
     XYChart chart = new XYChart(WIDTH, HEIGHT);
-    chart.setTitle("measured vs predicted candidates per query — " + subtitle);
-    chart.setXAxisTitle("predicted: Σ over items of 1 − (1 − p^k)^L (log)");
-    chart.setYAxisTitle("measured mean distinct candidates (log)");
+    chart.setTitle(title);
+    chart.setXAxisTitle(xTitle);
+    chart.setYAxisTitle(yTitle);
     style(chart);
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    double lo = Math.max(0.01, points.stream().mapToDouble(p -> Math.min(p.candidates(),
-        p.predictedCandidates())).filter(v -> v > 0).min().orElse(0.01));
-    double hi = points.stream().mapToDouble(p -> Math.max(p.candidates(), p.predictedCandidates()))
-        .max().orElse(1);
+    double lo = Math.max(0.01, points.stream().mapToDouble(p -> Math.min(measured.applyAsDouble(p),
+        predicted.applyAsDouble(p))).filter(v -> v > 0).min().orElse(0.01));
+    double hi = points.stream().mapToDouble(p -> Math.max(measured.applyAsDouble(p),
+        predicted.applyAsDouble(p))).filter(v -> !Double.isNaN(v)).max().orElse(1);
     XYSeries diagonal = chart.addSeries("y = x", new double[] {lo, hi}, new double[] {lo, hi});
     diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     diagonal.setMarker(SeriesMarkers.NONE);
     diagonal.setLineColor(Color.GRAY);
     List<ConfigPoint> positive = points.stream()
-        .filter(p -> p.candidates() > 0 && p.predictedCandidates() > 0).toList();
+        .filter(p -> measured.applyAsDouble(p) > 0 && predicted.applyAsDouble(p) > 0).toList();
     XYSeries s = chart.addSeries("configurations",
-        positive.stream().mapToDouble(ConfigPoint::predictedCandidates).toArray(),
-        positive.stream().mapToDouble(ConfigPoint::candidates).toArray());
+        positive.stream().mapToDouble(predicted).toArray(),
+        positive.stream().mapToDouble(measured).toArray());
     s.setMarker(SeriesMarkers.CIRCLE);
     s.setMarkerColor(PALETTE[0]);
     for (ConfigPoint p : positive) {
-      chart.addAnnotation(new AnnotationText(p.shortLabel(), p.predictedCandidates(),
-          p.candidates() * 1.12, false));
+      chart.addAnnotation(new AnnotationText(p.shortLabel(), predicted.applyAsDouble(p),
+          measured.applyAsDouble(p) * 1.12, false));
     }
     return chart;
   }

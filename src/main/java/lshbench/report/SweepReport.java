@@ -49,6 +49,7 @@ public final class SweepReport {
     SweepPlots.save(SweepPlots.theoryRecall(points, subtitle), folder, "theory-recall");
     SweepPlots.save(SweepPlots.costBreakdown(points, subtitle), folder, "cost-breakdown");
     SweepPlots.save(SweepPlots.theoryCandidates(points, subtitle), folder, "theory-candidates");
+    SweepPlots.save(SweepPlots.theoryTime(points, subtitle), folder, "theory-time");
     Path summary = folder.resolve("summary.txt");
     AtomicFiles.writeString(summary, summary(results, points, exactUs, labelled));
     HtmlReport.write(folder);
@@ -109,8 +110,10 @@ public final class SweepReport {
             recall.title(), SweepPlots.meanAbsoluteError(points, recall)));
       }
     }
-    s.append(String.format(Locale.ROOT, "  median |measured − predicted| / predicted candidates: %.1f%%%n%n",
-        100 * medianRelativeError(points)));
+    s.append(String.format(Locale.ROOT, "  median |measured − predicted| / predicted candidates: %.1f%%%n",
+        100 * medianRelativeError(points, ConfigPoint::candidates, ConfigPoint::predictedCandidates)));
+    s.append(String.format(Locale.ROOT, "  median |measured − modelled| / modelled query time: %.1f%%%n%n",
+        100 * medianRelativeError(points, ConfigPoint::queryUs, ConfigPoint::predictedQueryUs)));
     for (Recall recall : Recall.values()) {
       if (recall == Recall.LABEL && !labelled) {
         continue;
@@ -147,9 +150,12 @@ public final class SweepReport {
     return s.toString();
   }
 
-  private static double medianRelativeError(List<ConfigPoint> points) {
-    double[] e = points.stream().filter(p -> p.predictedCandidates() > 0)
-        .mapToDouble(p -> Math.abs(p.candidates() - p.predictedCandidates()) / p.predictedCandidates())
+  private static double medianRelativeError(List<ConfigPoint> points,
+      java.util.function.ToDoubleFunction<ConfigPoint> measured,
+      java.util.function.ToDoubleFunction<ConfigPoint> predicted) {
+    double[] e = points.stream().filter(p -> predicted.applyAsDouble(p) > 0)
+        .mapToDouble(p -> Math.abs(measured.applyAsDouble(p) - predicted.applyAsDouble(p))
+            / predicted.applyAsDouble(p))
         .sorted().toArray();
     return e.length == 0 ? Double.NaN : e[e.length / 2];
   }
