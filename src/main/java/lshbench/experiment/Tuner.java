@@ -123,6 +123,8 @@ public final class Tuner {
     double seconds = (System.nanoTime() - start) / 1e9;
     Path csvFile = folder.resolve(ResultsCsv.FILE);
     AtomicFiles.writeString(folder.resolve("tune.txt"), report(bench, best, measured, configs, seconds));
+    RunJson.write(config, folder, bench.data(), System.currentTimeMillis() - (long) (seconds * 1e3),
+        bench.exact().queryUs().mean());
     if (best != null) {
       AtomicFiles.writeString(folder.resolve("recommendation.properties"), String.format(Locale.ROOT,
           "k = %d%nL = %d%nprobes = 0%nrecall = %.4f%nquery_us = %.1f%n", best.k(), best.l(),
