@@ -14,7 +14,9 @@ import lshbench.experiment.DownloadConfig;
 import lshbench.experiment.Settings;
 import lshbench.experiment.SweepConfig;
 import lshbench.experiment.SweepRunner;
+import lshbench.experiment.ScaleRunner;
 import lshbench.experiment.Tuner;
+import lshbench.report.ScalePlots;
 import lshbench.report.SweepReport;
 
 /**
@@ -56,6 +58,14 @@ public final class Main {
         return Dedup.run(DedupConfig.from(settings), out, err);
       }
       SweepConfig config = SweepConfig.from(settings);
+      if (config.type().equals("scale")) {
+        lshbench.experiment.RunFolder folder = new ScaleRunner(config, err).run();
+        Path table = ScalePlots.write(folder.path());
+        out.print(java.nio.file.Files.readString(table));
+        out.println("results: " + folder.path().resolve(ScaleRunner.FILE));
+        out.println("plots:   " + folder.path().resolve("scale-time.png") + ", scale-memory.png");
+        return 0;
+      }
       if (config.type().equals("tune")) {
         Tuner.Outcome tuned = new Tuner(config, err).run();
         Path summary = SweepReport.write(tuned.folder().path(), tuned.csv());

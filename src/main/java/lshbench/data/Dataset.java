@@ -106,6 +106,18 @@ public final class Dataset {
     return provenance;
   }
 
+  /** The first {@code n} items (copied), for growing-n experiments. */
+  public Dataset prefix(int n) {
+    if (n < 1 || n > size) {
+      throw new IllegalArgumentException("prefix size must be in 1.." + size + ", got " + n);
+    }
+    Provenance p = new Provenance(provenance.source(), provenance.model(),
+        "first " + n + " of " + provenance.detail(), provenance.synthetic());
+    return new Dataset(Arrays.copyOf(vectors, n * dim), dim,
+        labels == null ? null : Arrays.copyOf(labels, n), labelNames,
+        ids == null ? null : Arrays.copyOf(ids, n), p);
+  }
+
   /** The same items L2-normalised (zero vectors stay zero), for cosine ranking. */
   public Dataset normalised() {
     float[] out = vectors.clone();

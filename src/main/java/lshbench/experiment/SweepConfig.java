@@ -45,6 +45,7 @@ public record SweepConfig(
     Path resume,
     ImageEmbeddingSpec images,
     Tuning tuning,
+    int[] scaleSizes,
     Map<String, String> settings) {
 
   /**
@@ -79,7 +80,8 @@ public record SweepConfig(
     k.put("categories.include", "images: comma list of categories to use (empty = all)");
     k.put("categories.exclude", "images: comma list of categories to leave out");
     k.put("embed.batch", "images: images per model call");
-    k.put("synthetic.shape", "caltech101 (101 classes, Caltech101's sizes) or CxS, e.g. 20x50");
+    k.put("synthetic.shape", "caltech101 (101 classes, Caltech101's sizes), CxS (e.g. 20x50), or "
+        + "clusters:CxN (C Gaussian centres, N points on the sphere; spread = noise)");
     k.put("synthetic.dim", "dimension of synthetic vectors (4096 = VGG16 fc7)");
     k.put("synthetic.latent", "dimension of the synthetic class structure");
     k.put("synthetic.spread", "within-class spread relative to between-class (higher = harder)");
@@ -106,14 +108,16 @@ public record SweepConfig(
     k.put("tune.L.max", "tune: largest L considered");
     k.put("tune.confirm", "tune: theory-ranked candidates measured");
     k.put("tune.seeds", "tune: hash seeds each candidate is measured with (for a lower confidence bound)");
+    k.put("scale.n", "scale: dataset sizes (prefixes of the clusters set), e.g. 10000,100000,1000000");
     k.put("resume", "a killed run's folder: finish it instead of starting a new one");
     KEYS = Collections.unmodifiableMap(k);
   }
 
   public static SweepConfig from(Settings s) {
     String type = s.string("type", "sweep");
-    if (!type.equals("sweep") && !type.equals("tune")) {
-      throw new ConfigException("type: '" + type + "' is not an experiment type (sweep, tune or download)");
+    if (!type.equals("sweep") && !type.equals("tune") && !type.equals("scale")) {
+      throw new ConfigException("type: '" + type + "' is not an experiment type (sweep, tune, scale, "
+          + "download, dedup or dedup-bench)");
     }
     Metric metric;
     try {
@@ -122,8 +126,10 @@ public record SweepConfig(
       throw new ConfigException("metric: " + e.getMessage());
     }
     String shape = s.string("synthetic.shape", "caltech101");
-    if (!shape.equals("caltech101") && !shape.matches("\\d+x\\d+")) {
-      throw new ConfigException("synthetic.shape: '" + shape + "' is neither caltech101 nor CxS (e.g. 20x50)");
+    if (!shape.equals("caltech101") && !shape.matches("\\d+x\\d+")
+        && !shape.matches("clusters:\\d+x\\d+")) {
+      throw new ConfigException("synthetic.shape: '" + shape + "' is neither caltech101, CxS (e.g. 20x50) "
+          + "nor clusters:CxN (e.g. clusters:1000x1000000)");
     }
     return new SweepConfig(
         s.experiment(),
@@ -152,6 +158,7 @@ public record SweepConfig(
         s.string("resume", "").isEmpty() ? null : Path.of(s.string("resume", "")),
         s.string("dataset", "synthetic").equals("images") ? images(s) : null,
         tuning(s),
+        s.grid("scale.n", "10000,30000,100000", 10, Integer.MAX_VALUE),
         s.asMap());
   }
 

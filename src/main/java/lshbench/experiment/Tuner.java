@@ -75,6 +75,35 @@ public final class Tuner {
   private Outcome tune(RunFolder folder, Dataset data, long start) throws IOException {
     SweepConfig.Tuning t = config.tuning();
     Workbench bench = Workbench.prepare(config, data, log);
+    List<Candidate> measured;
+    try (ResultsCsv csv = new ResultsCsv(folder.path())) {
+      measured = search(bench, csv);
+      csv.finish();
+    }
+    int configs = measured.size() * t.seeds();
+    Candidate best = measured.stream().filter(Candidate::accepted)
+        .min(Comparator.comparingDouble(Candidate::queryUs)).orElse(null);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Path csvFile = folder.resolve(ResultsCsv.FILE);
+    AtomicFiles.writeString(folder.resolve("tune.txt"), report(bench, best, measured, configs, seconds));
+    RunJson.write(config, folder, bench.data(), System.currentTimeMillis() - (long) (seconds * 1e3),
+        bench.exact().queryUs().mean());
+    if (best != null) {
+      AtomicFiles.writeString(folder.resolve("recommendation.properties"), String.format(Locale.ROOT,
+          "k = %d%nL = %d%nprobes = 0%nrecall = %.4f%nquery_us = %.1f%n", best.k(), best.l(),
+          best.recallMean(), best.queryUs()));
+    }
+    return new Outcome(folder, csvFile, best, measured, configs, seconds);
+  }
+
+  /**
+   * Ranks every (k, L) by theory and measures the best {@code tune.confirm} with fresh seeds,
+   * each measurement appended to {@code csv}. Returns the measured candidates; the accepted one
+   * with the lowest query time is the answer.
+   */
+  List<Candidate> search(Workbench bench, ResultsCsv csv) throws IOException {
+    SweepConfig.Tuning t = config.tuning();
+    Dataset data = bench.data();
     CollisionTheory theory = bench.theory();
     int members = bench.split().members().length;
     double usPerItem = bench.exact().queryUs().mean() / members; // as in predicted_query_us
@@ -84,7 +113,7 @@ public final class Tuner {
       for (int l = 1; l <= t.maxL(); l++) {
         double r = t.labelTarget() ? theory.labelRecall(k, l) : theory.knnRecall(k, l);
         if (r >= t.targetRecall() + MARGIN) {
-          double memory = memoryBytes(k, l, data.dim(), members);
+          double memory = memoryBytes(k, l, bench.data().dim(), members);
           if (t.memoryBudgetBytes() == 0 || memory <= t.memoryBudgetBytes()) {
             double us = usPerItem * ((double) k * l + theory.candidates(k, l));
             ranked.add(new double[] {k, l, r, us});
@@ -104,33 +133,16 @@ public final class Tuner {
         t.seeds());
 
     List<Candidate> measured = new ArrayList<>();
-    int configs = 0;
-    try (ResultsCsv csv = new ResultsCsv(folder.path())) {
-      for (double[] c : ranked.subList(0, Math.min(t.confirm(), ranked.size()))) {
-        int k = (int) c[0];
-        int l = (int) c[1];
-        Candidate cand = measure(bench, csv, k, l, c[2], c[3]);
-        configs += t.seeds();
-        measured.add(cand);
-        log.printf(Locale.ROOT, "[tune] k=%d L=%d: recall %.3f ± %.3f (lower bound %.3f, predicted "
-            + "%.3f), %.0f µs, %s%n", k, l, cand.recallMean(), cand.recallStd(), cand.lowerBound(),
-            cand.predictedRecall(), cand.queryUs(), cand.accepted() ? "accepted" : "short of target");
-      }
-      csv.finish();
+    for (double[] c : ranked.subList(0, Math.min(t.confirm(), ranked.size()))) {
+      int k = (int) c[0];
+      int l = (int) c[1];
+      Candidate cand = measure(bench, csv, k, l, c[2], c[3]);
+      measured.add(cand);
+      log.printf(Locale.ROOT, "[tune] k=%d L=%d: recall %.3f ± %.3f (lower bound %.3f, predicted "
+          + "%.3f), %.0f µs, %s%n", k, l, cand.recallMean(), cand.recallStd(), cand.lowerBound(),
+          cand.predictedRecall(), cand.queryUs(), cand.accepted() ? "accepted" : "short of target");
     }
-    Candidate best = measured.stream().filter(Candidate::accepted)
-        .min(Comparator.comparingDouble(Candidate::queryUs)).orElse(null);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Path csvFile = folder.resolve(ResultsCsv.FILE);
-    AtomicFiles.writeString(folder.resolve("tune.txt"), report(bench, best, measured, configs, seconds));
-    RunJson.write(config, folder, bench.data(), System.currentTimeMillis() - (long) (seconds * 1e3),
-        bench.exact().queryUs().mean());
-    if (best != null) {
-      AtomicFiles.writeString(folder.resolve("recommendation.properties"), String.format(Locale.ROOT,
-          "k = %d%nL = %d%nprobes = 0%nrecall = %.4f%nquery_us = %.1f%n", best.k(), best.l(),
-          best.recallMean(), best.queryUs()));
-    }
-    return new Outcome(folder, csvFile, best, measured, configs, seconds);
+    return measured;
   }
 
   private Candidate measure(Workbench bench, ResultsCsv csv, int k, int l, double predicted,

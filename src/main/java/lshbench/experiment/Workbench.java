@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import lshbench.data.ClusterGenerator;
+import lshbench.data.ClusterSpec;
 import lshbench.data.Dataset;
 import lshbench.data.DatasetLoader;
 import lshbench.data.SyntheticGenerator;
@@ -131,6 +133,13 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
   }
 
   private static Dataset loadVectors(SweepConfig config, PrintStream log) throws IOException {
+    if (config.dataset().equals("synthetic") && config.syntheticShape().startsWith("clusters:")) {
+      String[] cn = config.syntheticShape().substring("clusters:".length()).split("x");
+      ClusterSpec spec = new ClusterSpec(Integer.parseInt(cn[0]), Integer.parseInt(cn[1]),
+          config.syntheticDim(), config.syntheticSpread(), config.syntheticSeed());
+      log.println("[" + config.type() + "] generating synthetic data: " + spec.describe());
+      return ClusterGenerator.generate(spec);
+    }
     if (config.dataset().equals("synthetic")) {
       SyntheticSpec spec;
       if (config.syntheticShape().equals("caltech101")) {
