@@ -232,13 +232,10 @@ public final class SweepPlots {
     }
     String[] stage = {"hash (k·L dot products, probes)", "bucket lookup", "union + dedup",
         "exact rerank"};
-    java.util.function.ToDoubleFunction<ConfigPoint>[] value = new java.util.function.ToDoubleFunction[] {
-        (java.util.function.ToDoubleFunction<ConfigPoint>) ConfigPoint::hashUs,
-        (java.util.function.ToDoubleFunction<ConfigPoint>) ConfigPoint::lookupUs,
-        (java.util.function.ToDoubleFunction<ConfigPoint>) ConfigPoint::unionUs,
-        (java.util.function.ToDoubleFunction<ConfigPoint>) ConfigPoint::rerankUs};
+    List<java.util.function.ToDoubleFunction<ConfigPoint>> value = List.of(ConfigPoint::hashUs,
+        ConfigPoint::lookupUs, ConfigPoint::unionUs, ConfigPoint::rerankUs);
     for (int i = 0; i < stage.length; i++) {
-      var f = value[i];
+      var f = value.get(i);
       List<Double> ys = frontier.stream().map(p -> f.applyAsDouble(p)).toList();
       chart.addSeries(stage[i], names, ys).setFillColor(PALETTE[i]);
     }
