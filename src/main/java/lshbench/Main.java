@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import lshbench.data.download.ArchiveDownload;
+import lshbench.experiment.CompareExport;
 import lshbench.experiment.ConfigException;
 import lshbench.experiment.DedupConfig;
 import lshbench.experiment.DownloadConfig;
@@ -56,6 +57,12 @@ public final class Main {
         return Dedup.run(DedupConfig.from(settings), out, err);
       }
       SweepConfig config = SweepConfig.from(settings);
+      if (config.type().equals("compare")) {
+        Path folder = new CompareExport(config, err).run();
+        out.println("exported: " + folder);
+        out.println("next:     /usr/bin/python3 src/bench/faiss_compare.py " + folder);
+        return 0;
+      }
       if (config.type().equals("tune")) {
         Tuner.Outcome tuned = new Tuner(config, err).run();
         Path summary = SweepReport.write(tuned.folder().path(), tuned.csv());
