@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import lshbench.data.download.ArchiveDownload;
+import lshbench.experiment.CompareExport;
 import lshbench.experiment.ConfigException;
 import lshbench.experiment.DedupConfig;
 import lshbench.experiment.DownloadConfig;
@@ -64,6 +65,12 @@ public final class Main {
         out.print(java.nio.file.Files.readString(table));
         out.println("results: " + folder.path().resolve(ScaleRunner.FILE));
         out.println("plots:   " + folder.path().resolve("scale-time.png") + ", scale-memory.png");
+        return 0;
+      }
+      if (config.type().equals("compare")) {
+        Path folder = new CompareExport(config, err).run();
+        out.println("exported: " + folder);
+        out.println("next:     /usr/bin/python3 src/bench/faiss_compare.py " + folder);
         return 0;
       }
       if (config.type().equals("tune")) {

@@ -67,7 +67,7 @@ public record SweepConfig(
 
   static {
     Map<String, String> k = new LinkedHashMap<>();
-    k.put("type", "experiment kind: sweep");
+    k.put("type", "experiment kind: sweep, tune, compare (export for FAISS), dedup, download");
     k.put("description", "free text shown in the summary");
     k.put("dataset", "synthetic, images (embed dataset.root with model.path), or a vector file: .lshv, .fvecs, .tsv");
     k.put("dataset.root", "images: folder with one sub-folder per category (Caltech101 layout)");
@@ -115,9 +115,10 @@ public record SweepConfig(
 
   public static SweepConfig from(Settings s) {
     String type = s.string("type", "sweep");
-    if (!type.equals("sweep") && !type.equals("tune") && !type.equals("scale")) {
+    if (!type.equals("sweep") && !type.equals("tune") && !type.equals("scale")
+        && !type.equals("compare")) {
       throw new ConfigException("type: '" + type + "' is not an experiment type (sweep, tune, scale, "
-          + "download, dedup or dedup-bench)");
+          + "compare, download, dedup or dedup-bench)");
     }
     Metric metric;
     try {

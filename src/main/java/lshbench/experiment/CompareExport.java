@@ -1,0 +1,180 @@
+package lshbench.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import lshbench.data.Dataset;
+import lshbench.data.TexmexFormat;
+import lshbench.eval.GroundTruth;
+import lshbench.eval.Measurement;
+import lshbench.eval.QuerySplit;
+import lshbench.io.AtomicFiles;
+import lshbench.lsh.LshIndex;
+
+/**
+ * {@code type = compare}: writes an experiment's query split in the TEXMEX format FAISS and
+ * ann-benchmarks read, together with lshbench's own measurements on exactly that split, so that
+ * {@code src/bench/faiss_compare.py} can put FAISS beside lshbench without either side
+ * re-deriving the other's data.
+ *
+ * <p>Every (k, L) of the grid is built from scratch on one thread (the build time is then a
+ * real build, comparable with FAISS's single-threaded {@code add}), rather than sliced from a
+ * shared hyperplane bank as the sweep does. Per recall target the fastest configuration
+ * reaching it is kept: the sweep's own "fastest configuration per target" rule.
+ *
+ * <p>Files: {@code base.fvecs} (the indexed members, in split order), {@code query.fvecs},
+ * {@code groundtruth.ivecs} (positions in base of the exact top n, closest first),
+ * {@code lshbench.csv} (exact scan, every grid point, and one {@code pick} row per target) and
+ * {@code meta.json}.
+ */
+public final class CompareExport {
+  /** The kNN recall@n targets the comparison is read at. */
+  static final double[] TARGETS = {0.8, 0.9, 0.95};
+
+  private final SweepConfig config;
+  private final PrintStream log;
+
+  public CompareExport(SweepConfig config, PrintStream log) {
+    this.config = config;
+    this.log = log;
+  }
+
+  /** Loads, exports and measures; returns the run folder. */
+  public Path run() throws IOException {
+    RunFolder.checkWritable(config.resultsDir());
+    Dataset data = Workbench.loadForExperiment(config, log).data();
+    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(),
+        LocalDateTime.now());
+    log.println("[compare] run folder " + folder.path());
+    try {
+      runIn(folder.path(), data);
+      folder.status("complete");
+      return folder.path();
+    } catch (IOException | RuntimeException e) {
+      folder.status("failed: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private void runIn(Path out, Dataset data) throws IOException {
+    Workbench bench = Workbench.prepare(config, data, log);
+    QuerySplit split = bench.split();
+    export(out, data, split, bench.truth());
+    Measurement exact = bench.exact();
+    List<String> rows = new ArrayList<>();
+    rows.add("method,k,L,target,knn_recall,query_us_mean,query_us_p50,qps,build_ms,memory_bytes,"
+        + "candidates_mean");
+    rows.add(row("exact", 0, 0, Double.NaN, exact, 0));
+    List<double[]> grid = new ArrayList<>(); // k, L, recall, us, build ms, memory, candidates
+    int total = config.ks().length * config.ls().length;
+    Progress progress = new Progress("compare", total, log);
+    for (int k : config.ks()) {
+      for (int l : config.ls()) {
+        long t0 = System.nanoTime();
+        LshIndex index = LshIndex.builder().bitsPerTable(k).tables(l).center(config.center())
+            .seed(config.hashSeed(0)).threads(1).build(data, split.members());
+        double buildMs = (System.nanoTime() - t0) / 1e6;
+        Measurement m = bench.eval().run(index);
+        rows.add(row("lsh", k, l, Double.NaN, m, buildMs));
+        grid.add(new double[] {k, l, m.knnRecall(), m.queryUs().mean(), buildMs,
+            m.memoryBytes(), m.candidatesMean()});
+        progress.step(String.format(Locale.ROOT, "k=%d L=%d recall %.3f, %.0f µs", k, l,
+            m.knnRecall(), m.queryUs().mean()));
+      }
+    }
+    StringBuilder picks = new StringBuilder();
+    for (double target : TARGETS) {
+      double[] best = null;
+      for (double[] g : grid) {
+        if (g[2] >= target && (best == null || g[3] < best[3])) {
+          best = g;
+        }
+      }
+      if (best == null) {
+        rows.add(String.format(Locale.ROOT, "pick,,,%.2f,,,,,,,", target));
+        picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: not reached by the grid%n",
+            bench.topN(), target));
+      } else {
+        rows.add(String.format(Locale.ROOT, "pick,%d,%d,%.2f,%.4f,%.2f,,%.1f,%.1f,%d,%.1f",
+            (int) best[0], (int) best[1], target, best[2], best[3], 1e6 / best[3], best[4],
+            (long) best[5], best[6]));
+        picks.append(String.format(Locale.ROOT,
+            "recall@%d >= %.2f: k=%d L=%d recall %.3f, %.1f µs/query, build %.0f ms, %d bytes%n",
+            bench.topN(), target, (int) best[0], (int) best[1], best[2], best[3], best[4],
+            (long) best[5]));
+      }
+    }
+    AtomicFiles.writeString(out.resolve("lshbench.csv"), String.join("\n", rows) + "\n");
+    AtomicFiles.writeString(out.resolve("meta.json"), meta(data, split, bench.topN()));
+    log.printf(Locale.ROOT, "[compare] exact scan %.1f µs/query (%.0f QPS)%n",
+        exact.queryUs().mean(), 1e6 / exact.queryUs().mean());
+    log.print(picks);
+  }
+
+  /**
+   * Writes base, queries and ground truth. Ground-truth ids become positions in
+   * {@code base.fvecs}, the numbering FAISS returns.
+   */
+  static void export(Path out, Dataset data, QuerySplit split, GroundTruth truth)
+      throws IOException {
+    int[] members = split.members();
+    int[] position = new int[data.size()];
+    java.util.Arrays.fill(position, -1);
+    float[][] base = new float[members.length][];
+    for (int i = 0; i < members.length; i++) {
+      base[i] = data.vector(members[i]);
+      position[members[i]] = i;
+    }
+    float[][] queries = new float[split.queries().length][];
+    int[][] gt = new int[queries.length][];
+    for (int q = 0; q < queries.length; q++) {
+      queries[q] = data.vector(split.queries()[q]);
+      int[] ids = truth.neighbours(q);
+      gt[q] = new int[ids.length];
+      for (int j = 0; j < ids.length; j++) {
+        gt[q][j] = position[ids[j]];
+      }
+    }
+    TexmexFormat.writeFvecs(base, out.resolve("base.fvecs"));
+    TexmexFormat.writeFvecs(queries, out.resolve("query.fvecs"));
+    TexmexFormat.writeIvecs(gt, out.resolve("groundtruth.ivecs"));
+  }
+
+  private static String row(String method, int k, int l, double target, Measurement m,
+      double buildMs) {
+    return String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.2f,%.2f,%.1f,%.1f,%d,%.1f", method,
+        k == 0 ? "" : Integer.toString(k), l == 0 ? "" : Integer.toString(l),
+        Double.isNaN(target) ? "" : String.format(Locale.ROOT, "%.2f", target), m.knnRecall(),
+        m.queryUs().mean(), m.queryUs().p50(), 1e6 / m.queryUs().mean(), buildMs,
+        m.memoryBytes(), m.candidatesMean());
+  }
+
+  private String meta(Dataset data, QuerySplit split, int topN) {
+    return "{\n"
+        + "  \"experiment\": \"" + esc(config.experiment()) + "\",\n"
+        + "  \"provenance\": \"" + esc(data.provenance().headline()) + "\",\n"
+        + "  \"model\": \"" + esc(String.valueOf(data.provenance().model())) + "\",\n"
+        + "  \"synthetic\": " + data.provenance().synthetic() + ",\n"
+        + "  \"metric\": \"" + config.metric().label() + "\",\n"
+        + "  \"center\": " + config.center() + ",\n"
+        + "  \"n_base\": " + split.members().length + ",\n"
+        + "  \"n_queries\": " + split.queries().length + ",\n"
+        + "  \"dim\": " + data.dim() + ",\n"
+        + "  \"top_n\": " + topN + ",\n"
+        + "  \"seed\": " + config.seed() + ",\n"
+        + "  \"timing\": \"one thread, one query at a time, System.nanoTime after warm-up; LSH "
+        + "built from scratch per (k, L) on one thread\",\n"
+        + "  \"java\": \"" + esc(System.getProperty("java.vm.name") + " "
+        + System.getProperty("java.version")) + "\",\n"
+        + "  \"cores\": " + Runtime.getRuntime().availableProcessors() + "\n"
+        + "}\n";
+  }
+
+  private static String esc(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}
