@@ -105,22 +105,9 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
   }
 
   private static ImageEmbeddingSpec images(Settings s, Path root, long seed) {
-    String model = s.string("model.path", "");
-    if (model.isEmpty() || !Files.isRegularFile(Path.of(model))) {
-      throw new ConfigException("model.path: " + (model.isEmpty() ? "not set" : model + " not found")
-          + "; get a TorchScript feature extractor as datasets/README.md explains");
-    }
-    String name = s.string("model.name", "");
-    if (name.isEmpty()) {
-      throw new ConfigException("model.name: say which model and weights make the vectors");
-    }
     try {
-      return ImageEmbeddingSpec.builder(root, Path.of(model), name)
-          .inputSize(s.intIn("model.input", 224, 8, 4096))
-          .normalisation(SweepConfig.floats(s, "model.mean", "0.485,0.456,0.406"),
-              SweepConfig.floats(s, "model.std", "0.229,0.224,0.225"))
+      return SweepConfig.modelSpec(s, root)
           .seed(seed)
-          .batchSize(s.intIn("embed.batch", 16, 1, 1024))
           .build();
     } catch (IllegalArgumentException e) {
       throw new ConfigException("images: " + e.getMessage());

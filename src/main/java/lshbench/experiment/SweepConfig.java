@@ -171,6 +171,24 @@ public record SweepConfig(
     if (!Files.isDirectory(root)) {
       throw new ConfigException("dataset.root: " + root + " is not a folder");
     }
+    try {
+      return modelSpec(s, root)
+          .include(list(s.string("categories.include", "")))
+          .exclude(list(s.string("categories.exclude", "BACKGROUND_Google")))
+          .maxPerCategory(s.intIn("images.per.category", 0, 0, Integer.MAX_VALUE))
+          .seed(s.longValue("seed", 42))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("images: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The model part of an image embedding, shared by every experiment that embeds images: a
+   * TorchScript file that must exist, a name that says which weights, input size,
+   * normalisation and batch. Callers add the image selection.
+   */
+  static ImageEmbeddingSpec.Builder modelSpec(Settings s, Path root) {
     String model = s.string("model.path", "");
     if (model.isEmpty() || !Files.isRegularFile(Path.of(model))) {
       throw new ConfigException("model.path: " + (model.isEmpty() ? "not set" : model + " not found")
@@ -180,20 +198,11 @@ public record SweepConfig(
     if (name.isEmpty()) {
       throw new ConfigException("model.name: say which model and weights made the vectors");
     }
-    try {
-      return ImageEmbeddingSpec.builder(root, Path.of(model), name)
-          .inputSize(s.intIn("model.input", 224, 8, 4096))
-          .normalisation(floats(s, "model.mean", "0.485,0.456,0.406"),
-              floats(s, "model.std", "0.229,0.224,0.225"))
-          .include(list(s.string("categories.include", "")))
-          .exclude(list(s.string("categories.exclude", "BACKGROUND_Google")))
-          .maxPerCategory(s.intIn("images.per.category", 0, 0, Integer.MAX_VALUE))
-          .seed(s.longValue("seed", 42))
-          .batchSize(s.intIn("embed.batch", 16, 1, 1024))
-          .build();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("images: " + e.getMessage());
-    }
+    return ImageEmbeddingSpec.builder(root, Path.of(model), name)
+        .inputSize(s.intIn("model.input", 224, 8, 4096))
+        .normalisation(floats(s, "model.mean", "0.485,0.456,0.406"),
+            floats(s, "model.std", "0.229,0.224,0.225"))
+        .batchSize(s.intIn("embed.batch", 16, 1, 1024));
   }
 
   static float[] floats(Settings s, String key, String fallback) {
