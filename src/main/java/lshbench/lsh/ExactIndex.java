@@ -12,6 +12,9 @@ import lshbench.vector.VectorOps;
  * {@link #searchBatch} spreads queries over the cores with one heap per task.
  */
 public final class ExactIndex implements Index {
+  private static final int QUERY_BLOCK = 16;
+  private static final int ROW_BLOCK_BYTES = 256 * 1024;
+
   private final Dataset data;
   private final int[] members;
   private TopK heap;
@@ -58,14 +61,38 @@ public final class ExactIndex implements Index {
     }
     int count = queries.length / d;
     Neighbours[] out = new Neighbours[count];
-    Parallel.forBlocks("lshbench-exact", threads, count, 8, start -> {
-      TopK top = new TopK(n);
-      for (int q = start; q < Math.min(count, start + 8); q++) {
-        out[q] = scan(queries, q * d, top);
+    float[] v = data.vectors();
+    // Tiled: a block of rows small enough for L2 is compared with a block of queries before the
+    // next rows are loaded, so each row comes from memory once per QUERY_BLOCK queries instead
+    // of once per query; one query at a time is bound by memory bandwidth, this by arithmetic.
+    int rowBlock = Math.max(8, ROW_BLOCK_BYTES / (4 * d));
+    Parallel.forBlocks("lshbench-exact", threads, count, QUERY_BLOCK, start -> {
+      int end = Math.min(count, start + QUERY_BLOCK);
+      TopK[] tops = new TopK[end - start];
+      for (int q = 0; q < tops.length; q++) {
+        tops[q] = new TopK(n);
+      }
+      for (int r0 = 0; r0 < members.length; r0 += rowBlock) {
+        int r1 = Math.min(members.length, r0 + rowBlock);
+        for (int q = start; q < end; q++) {
+          TopK top = tops[q - start];
+          int qOff = q * d;
+          for (int r = r0; r < r1; r++) {
+            int id = members[r];
+            float dist = VectorOps.squaredDistance(queries, qOff, v, id * d, d);
+            if (dist <= top.worst()) {
+              top.offer(id, dist);
+            }
+          }
+        }
+      }
+      for (int q = start; q < end; q++) {
+        out[q] = tops[q - start].drain(members.length);
       }
     });
     return out;
   }
+
 
   private void checkQuery(float[] query, int n) {
     if (query.length != data.dim()) {
