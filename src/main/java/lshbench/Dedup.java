@@ -28,7 +28,7 @@ final class Dedup {
         out.println("results: " + bench.csv());
         out.println("plots:   " + plots.size() + " files in " + bench.folder().path());
       } catch (IOException | RuntimeException e) {
-        bench.folder().status("failed: " + e.getMessage());
+        bench.folder().fail(e);
         throw e;
       }
       return 0;
@@ -43,7 +43,7 @@ final class Dedup {
       out.println("gallery: " + pages.size() + " page(s) gallery-NNN.png, "
           + result.folder().resolve("index.html"));
     } catch (IOException | RuntimeException e) {
-      result.folder().status("failed: " + e.getMessage());
+      result.folder().fail(e);
       throw e;
     }
     return 0;

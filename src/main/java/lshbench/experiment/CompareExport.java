@@ -50,14 +50,10 @@ public final class CompareExport {
     RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(),
         LocalDateTime.now());
     log.println("[compare] run folder " + folder.path());
-    try {
+    return folder.finish(() -> {
       runIn(folder.path(), data);
-      folder.status("complete");
       return folder.path();
-    } catch (IOException | RuntimeException e) {
-      folder.status("failed: " + e.getMessage());
-      throw e;
-    }
+    });
   }
 
   private void runIn(Path out, Dataset data) throws IOException {

@@ -97,7 +97,7 @@ public final class DedupBench {
     try {
       return evaluate(folder, truth, started);
     } catch (IOException | RuntimeException e) {
-      folder.status("failed: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+      folder.fail(e);
       throw e;
     }
   }

@@ -115,7 +115,7 @@ public final class DedupRunner {
           embedded.skipped(), scanned, data.size(), removable, embedded.fromCache(),
           embedSeconds, searchSeconds, total, summary);
     } catch (IOException | RuntimeException e) {
-      folder.status("failed: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+      folder.fail(e);
       throw e;
     }
   }

@@ -70,7 +70,7 @@ public final class ScaleRunner {
       folder.status("complete");
       return folder;
     } catch (IOException | RuntimeException e) {
-      folder.status("failed: " + e.getMessage());
+      folder.fail(e);
       throw e;
     }
   }

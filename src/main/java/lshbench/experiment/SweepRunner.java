@@ -64,14 +64,8 @@ public final class SweepRunner {
       log.println("[sweep] run folder " + folder.path());
     }
     source.writeSkipped(folder, log);
-    try {
-      Result result = runIn(folder, data, finished);
-      folder.status("complete");
-      return result;
-    } catch (IOException | RuntimeException e) {
-      folder.status("failed: " + e.getMessage());
-      throw e;
-    }
+    Map<String, List<String>> done = finished;
+    return folder.finish(() -> runIn(folder, data, done));
   }
 
   /** What a run is a run of; a resume must match it (see {@link SweepConfig#identity}). */

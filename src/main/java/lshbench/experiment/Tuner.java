@@ -62,14 +62,7 @@ public final class Tuner {
     RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
     log.println("[tune] run folder " + folder.path());
     source.writeSkipped(folder, log);
-    try {
-      Outcome o = tune(folder, data, start);
-      folder.status("complete");
-      return o;
-    } catch (IOException | RuntimeException e) {
-      folder.status("failed: " + e.getMessage());
-      throw e;
-    }
+    return folder.finish(() -> tune(folder, data, start));
   }
 
   private Outcome tune(RunFolder folder, Dataset data, long start) throws IOException {
