@@ -118,6 +118,17 @@ public final class Dataset {
         ids == null ? null : Arrays.copyOf(ids, n), p);
   }
 
+  /**
+   * The same items, labels and ids with other vectors (a projection, say) of dimension
+   * {@code newDim}; the array is taken, not copied.
+   */
+  public Dataset withVectors(float[] newVectors, int newDim) {
+    if (newVectors.length != (long) size * newDim) {
+      throw new IllegalArgumentException(newVectors.length + " values are not " + size + " × " + newDim);
+    }
+    return new Dataset(newVectors, newDim, labels, labelNames, ids, provenance);
+  }
+
   /** The same items L2-normalised (zero vectors stay zero), for cosine ranking. */
   public Dataset normalised() {
     float[] out = vectors.clone();

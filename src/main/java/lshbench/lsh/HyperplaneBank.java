@@ -15,7 +15,7 @@ import lshbench.vector.VectorOps;
  * w·x > w·μ, which hashes the centred vector without copying the data. CNN features share a
  * large common component; without centring most planes put every item on the same side.
  */
-public final class HyperplaneBank {
+public final class HyperplaneBank implements HashFamily {
   /** Keys are packed in a {@code long}. */
   public static final int MAX_BITS = 64;
   private static final int ITEM_BLOCK = 32;
@@ -27,6 +27,10 @@ public final class HyperplaneBank {
   private final long seed;
   private final float[] planes;
   private final float[] bias;
+  private final boolean centred;
+  private final double[] margins = new double[MAX_BITS];
+  private ProbeSequence probing;
+  private long[] probeKeys;
 
   /**
    * @param center the point planes pass through (the data mean), or {@code null} for the origin
@@ -52,6 +56,7 @@ public final class HyperplaneBank {
       planes[i] = (float) rng.nextGaussian();
     }
     this.bias = new float[count];
+    this.centred = center != null;
     if (center != null) {
       for (int p = 0; p < count; p++) {
         bias[p] = VectorOps.dot(planes, p * dim, center, 0, dim);
@@ -76,6 +81,53 @@ public final class HyperplaneBank {
     return mean;
   }
 
+  @Override
+  public String family() {
+    return "hyperplane";
+  }
+
+  @Override
+  public String describe() {
+    return "random hyperplanes (Gaussian, " + (centred ? "through the data mean" : "through the origin")
+        + "), one sign bit each";
+  }
+
+  @Override
+  public int maxK() {
+    return bitsPerTable;
+  }
+
+  @Override
+  public int bitsPerFunction() {
+    return 1;
+  }
+
+  @Override
+  public int queryKeys(float[] query, int k, int tables, int probes, long[] keys, int[] tableOf) {
+    if (probes > 0 && (probing == null || probeKeys.length < probes)) {
+      probing = new ProbeSequence(probes);
+      probeKeys = new long[probes];
+    }
+    int n = 0;
+    for (int t = 0; t < tables; t++) {
+      if (probes == 0) {
+        tableOf[n] = t;
+        keys[n++] = key(query, t, k);
+      } else {
+        long key = key(query, t, k, margins);
+        tableOf[n] = t;
+        keys[n++] = key;
+        int extra = probing.probes(key, margins, k, probes, probeKeys);
+        for (int p = 0; p < extra; p++) {
+          tableOf[n] = t;
+          keys[n++] = probeKeys[p];
+        }
+      }
+    }
+    return n;
+  }
+
+  @Override
   public int dim() {
     return dim;
   }
@@ -84,6 +136,7 @@ public final class HyperplaneBank {
     return bitsPerTable;
   }
 
+  @Override
   public int tables() {
     return tables;
   }
@@ -127,6 +180,7 @@ public final class HyperplaneBank {
    * projection is blocked so a group of planes stays in cache while a group of rows streams
    * past, and spread over {@code threads}.
    */
+  @Override
   public long[] signatures(Dataset data, int[] members, int threads) {
     if (data.dim() != dim) {
       throw new IllegalArgumentException("data dimension " + data.dim() + " != planes " + dim);
@@ -161,6 +215,7 @@ public final class HyperplaneBank {
   }
 
   /** Bytes of the planes and offsets that a (k, L) index actually uses. */
+  @Override
   public long bytesFor(int k, int usedTables) {
     return 4L * k * usedTables * (dim + 1L);
   }

@@ -6,8 +6,9 @@ import lshbench.vector.Parallel;
 import lshbench.vector.VectorOps;
 
 /**
- * Random-hyperplane LSH: L tables, each keyed by k sign bits. A query hashes into each table,
- * takes the union of its L buckets and reranks those candidates by exact distance.
+ * LSH over any {@link HashFamily}: L tables, each keyed by k concatenated hash functions (k
+ * sign bits for random hyperplanes, the default). A query hashes into each table, takes the
+ * union of its L buckets and reranks those candidates by exact distance.
  *
  * <p>Expected cost per query ≈ L·k·D (hashing) + D·|candidates| (reranking), where
  * |candidates| ≈ Σ over items of 1 − (1 − p^k)^L and p = 1 − θ/π for an item at angle θ.
@@ -20,13 +21,10 @@ public final class LshIndex implements Index {
   private static final int DENSE_FRACTION = 8;
   private final Dataset data;
   private final int members;
-  private final HyperplaneBank bank;
+  private final HashFamily bank;
   private final int k;
   private final BucketTable[] tables;
   private final int probes;
-  private final ProbeSequence probing;
-  private final double[] margins = new double[HyperplaneBank.MAX_BITS];
-  private final long[] probeKeys;
   private final long[] queryKeys;
   private final int[] keyTable;
   private final int[] bucketOf;
@@ -40,23 +38,21 @@ public final class LshIndex implements Index {
    * Wraps tables already built from {@code bank} at {@code k} bits (see {@link #buildTables}).
    * Only the first {@code tables.length} tables of the bank are used.
    */
-  public LshIndex(Dataset data, int members, HyperplaneBank bank, int k, BucketTable[] tables) {
+  public LshIndex(Dataset data, int members, HashFamily bank, int k, BucketTable[] tables) {
     this(data, members, bank, k, tables, 0);
   }
 
   /**
    * As above, probing {@code probes} extra buckets per table (multi-probe); 0 is plain LSH.
    */
-  public LshIndex(Dataset data, int members, HyperplaneBank bank, int k, BucketTable[] tables,
+  public LshIndex(Dataset data, int members, HashFamily bank, int k, BucketTable[] tables,
       int probes) {
     if (probes < 0) {
       throw new IllegalArgumentException("probes must be non-negative, got " + probes);
     }
     this.probes = probes;
-    this.probing = new ProbeSequence(probes);
-    this.probeKeys = new long[probes];
-    if (k < 1 || k > bank.bitsPerTable()) {
-      throw new IllegalArgumentException("k must be in 1.." + bank.bitsPerTable() + ", got " + k);
+    if (k < 1 || k > bank.maxKeyFunctions()) {
+      throw new IllegalArgumentException("k must be in 1.." + bank.maxKeyFunctions() + ", got " + k);
     }
     if (tables.length < 1 || tables.length > bank.tables()) {
       throw new IllegalArgumentException("L must be in 1.." + bank.tables() + ", got " + tables.length);
@@ -78,7 +74,7 @@ public final class LshIndex implements Index {
    * Builds the first {@code count} tables of {@code bank} at {@code k} bits from precomputed
    * full-width signatures ({@link HyperplaneBank#signatures}).
    */
-  public static BucketTable[] buildTables(HyperplaneBank bank, long[] signatures, int[] members, int k,
+  public static BucketTable[] buildTables(HashFamily bank, long[] signatures, int[] members, int k,
       int count) {
     BucketTable[] out = new BucketTable[count];
     for (int t = 0; t < count; t++) {
@@ -87,16 +83,24 @@ public final class LshIndex implements Index {
     return out;
   }
 
-  /** Builds table {@code t} at {@code k} bits: the key is the prefix of k signature bits. */
-  public static BucketTable buildTable(HyperplaneBank bank, long[] signatures, int[] members, int k,
+  /** Builds table {@code t} at {@code k} functions: the key is a prefix of the signature. */
+  public static BucketTable buildTable(HashFamily bank, long[] signatures, int[] members, int k,
       int t) {
-    long mask = k == 64 ? -1L : (1L << k) - 1;
+    long mask = bank.mask(k);
     int stride = bank.tables();
     long[] keys = new long[members.length];
     for (int i = 0; i < members.length; i++) {
       keys[i] = signatures[i * stride + t] & mask;
     }
     return BucketTable.build(keys, members);
+  }
+
+  /** Hashes the listed rows with {@code family} and builds an index of its first L tables. */
+  public static LshIndex build(HashFamily family, Dataset data, int[] members, int k, int tables,
+      int probes, int threads) {
+    long[] signatures = family.signatures(data, members, threads);
+    return new LshIndex(data, members.length, family, k,
+        buildTables(family, signatures, members, k, tables), probes);
   }
 
   public static Builder builder() {
@@ -123,7 +127,7 @@ public final class LshIndex implements Index {
   // (the index itself holds no timing code). search() is exactly their composition.
 
   /**
-   * Stage 1, hashing: k·L dot products, then the probe sequence of each table.
+   * Stage 1, hashing: the family's k·L functions, then the probe sequence of each table.
    *
    * @return how many bucket keys the query visits, L·(1 + probes) at most
    */
@@ -132,23 +136,7 @@ public final class LshIndex implements Index {
       throw new IllegalArgumentException(
           "query has dimension " + query.length + ", index has " + data.dim());
     }
-    int keys = 0;
-    for (int t = 0; t < tables.length; t++) {
-      if (probes == 0) {
-        keyTable[keys] = t;
-        queryKeys[keys++] = bank.key(query, t, k);
-      } else {
-        long key = bank.key(query, t, k, margins);
-        keyTable[keys] = t;
-        queryKeys[keys++] = key;
-        int extra = probing.probes(key, margins, k, probes, probeKeys);
-        for (int p = 0; p < extra; p++) {
-          keyTable[keys] = t;
-          queryKeys[keys++] = probeKeys[p];
-        }
-      }
-    }
-    return keys;
+    return bank.queryKeys(query, k, tables.length, probes, queryKeys, keyTable);
   }
 
   /** Stage 2, bucket lookup: one binary search per key. */
@@ -261,9 +249,14 @@ public final class LshIndex implements Index {
     return bytes;
   }
 
+  /** The hash functions behind the tables. */
+  public HashFamily family() {
+    return bank;
+  }
+
   @Override
   public String name() {
-    return "hyperplane k=" + k + " L=" + tables.length + (probes > 0 ? " T=" + probes : "");
+    return bank.family() + " k=" + k + " L=" + tables.length + (probes > 0 ? " T=" + probes : "");
   }
 
   /**

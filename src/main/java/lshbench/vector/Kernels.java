@@ -8,6 +8,15 @@ interface Kernels {
 
   float squaredDistance(float[] a, int aOff, float[] b, int bOff, int d);
 
+  /** In-place unnormalised Walsh–Hadamard transform; n is a power of two. */
+  void hadamard(float[] a, int off, int n);
+
+  /** {@code a[i] *= signs[sOff + i]}, then {@link #hadamard}: one round of a pseudo-rotation. */
+  void signedHadamard(float[] a, int off, int n, float[] signs, int sOff);
+
+  /** Index of the largest absolute value, the first on ties. */
+  int argmaxAbs(float[] a, int off, int n);
+
   /** Panama when its module is present (and not switched off), scalar otherwise. */
   static Kernels select() {
     if (!"false".equalsIgnoreCase(System.getProperty("lshbench.simd", "true"))) {

@@ -16,4 +16,22 @@ final class ScalarKernels implements Kernels {
   public float squaredDistance(float[] a, int aOff, float[] b, int bOff, int d) {
     return VectorOps.scalarSquaredDistance(a, aOff, b, bOff, d);
   }
+
+  @Override
+  public void hadamard(float[] a, int off, int n) {
+    Hadamard.scalarTransform(a, off, n);
+  }
+
+  @Override
+  public void signedHadamard(float[] a, int off, int n, float[] signs, int sOff) {
+    for (int i = 0; i < n; i++) {
+      a[off + i] *= signs[sOff + i];
+    }
+    Hadamard.scalarTransform(a, off, n);
+  }
+
+  @Override
+  public int argmaxAbs(float[] a, int off, int n) {
+    return Hadamard.scalarArgmaxAbs(a, off, n);
+  }
 }

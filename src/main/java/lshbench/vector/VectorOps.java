@@ -26,6 +26,19 @@ public final class VectorOps {
     return KERNELS.squaredDistance(a, aOff, b, bOff, d);
   }
 
+  /** In-place unnormalised Walsh–Hadamard transform (see {@link Hadamard}). */
+  static void hadamard(float[] a, int off, int n) {
+    KERNELS.hadamard(a, off, n);
+  }
+
+  static void signedHadamard(float[] a, int off, int n, float[] signs, int sOff) {
+    KERNELS.signedHadamard(a, off, n, signs, sOff);
+  }
+
+  static int argmaxAbs(float[] a, int off, int n) {
+    return KERNELS.argmaxAbs(a, off, n);
+  }
+
   /**
    * Scalar dot product. Eight independent accumulators: the JIT will not reorder a float
    * reduction, so a single accumulator serialises on the add latency.

@@ -1,0 +1,224 @@
+package lshbench.lsh;
+
+import java.util.SplittableRandom;
+import lshbench.data.Dataset;
+import lshbench.vector.Hadamard;
+import lshbench.vector.Parallel;
+
+/**
+ * Cross-polytope LSH (Andoni, Indyk, Laarhoven, Razenshteyn, Schmidt, NIPS 2015; FALCONN's
+ * default family): rotate the (centred) vector pseudo-randomly, then hash it to the closest of
+ * the 2d' vertices ±e_i of the cross-polytope, i.e. the index of its largest-magnitude
+ * coordinate with that coordinate's sign. Two vectors at a small angle usually share the
+ * vertex; one function has 2d' buckets instead of a hyperplane's 2, so a table needs far fewer
+ * functions and a query far less hashing per bit.
+ *
+ * <p>The rotation is FALCONN's: {@value #ROUNDS} rounds of random sign flips followed by a fast
+ * Hadamard transform on the vector zero-padded to d' = the next power of two, O(d' log d') per
+ * function instead of a dense d'×d' Gaussian matrix. Its collision probability has no closed
+ * form; {@link CrossPolytopeCollision} estimates it by simulation.
+ */
+public final class CrossPolytopeFamily implements HashFamily {
+  /** Sign-flip + Hadamard rounds per rotation (FALCONN uses 3). */
+  public static final int ROUNDS = 3;
+  private static final int ITEM_BLOCK = 64;
+
+  private final int dim;
+  private final int rotDim;
+  private final int bits;
+  private final int tables;
+  private final int maxK;
+  private final long seed;
+  private final float[] centre;
+  /** ±1 per coordinate, for function f = t·maxK + j and round r at ((f·ROUNDS + r)·rotDim). */
+  private final float[] signs;
+  private final float[] centred;
+  private final float[] rotated;
+  private CrossPolytopeProbes probing;
+
+  /**
+   * @param centre the point subtracted before rotating (the data mean), or null for the origin
+   */
+  public CrossPolytopeFamily(int dim, int maxK, int tables, long seed, float[] centre) {
+    if (dim < 1) {
+      throw new IllegalArgumentException("dimension must be positive, got " + dim);
+    }
+    if (tables < 1) {
+      throw new IllegalArgumentException("L must be positive, got " + tables);
+    }
+    if (centre != null && centre.length != dim) {
+      throw new IllegalArgumentException("centre has dimension " + centre.length + ", not " + dim);
+    }
+    this.dim = dim;
+    // At least 2 coordinates, so that a function has 4 vertices and at least 2 bits.
+    this.rotDim = Math.max(2, Hadamard.paddedLength(dim));
+    this.bits = Integer.numberOfTrailingZeros(rotDim) + 1;
+    if (maxK < 1 || (long) maxK * bits > 64) {
+      throw new IllegalArgumentException("k must be in 1.." + 64 / bits + " for cross-polytopes of "
+          + "dimension " + rotDim + " (" + bits + " bits each), got " + maxK);
+    }
+    this.tables = tables;
+    this.maxK = maxK;
+    this.seed = seed;
+    this.centre = centre == null ? null : centre.clone();
+    this.signs = new float[Math.multiplyExact(Math.multiplyExact(tables * maxK, ROUNDS), rotDim)];
+    SplittableRandom rng = new SplittableRandom(seed);
+    for (int i = 0; i < signs.length; i += 64) {
+      long word = rng.nextLong();
+      for (int b = 0; b < 64 && i + b < signs.length; b++) {
+        signs[i + b] = ((word >>> b) & 1) == 0 ? 1f : -1f;
+      }
+    }
+    this.centred = new float[rotDim];
+    this.rotated = new float[maxK * rotDim];
+  }
+
+  @Override
+  public String family() {
+    return "crosspolytope";
+  }
+
+  @Override
+  public String describe() {
+    return "cross-polytope, " + ROUNDS + " rounds of sign flips + fast Hadamard transform in "
+        + rotDim + " dimensions (" + bits + " bits a function)" + (centre != null ? ", centred" : "");
+  }
+
+  @Override
+  public int dim() {
+    return dim;
+  }
+
+  /** d', the padded dimension the rotation works in. */
+  public int rotationDim() {
+    return rotDim;
+  }
+
+  @Override
+  public int tables() {
+    return tables;
+  }
+
+  @Override
+  public int maxK() {
+    return maxK;
+  }
+
+  @Override
+  public int bitsPerFunction() {
+    return bits;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Writes the centred, zero-padded vector {@code v[off .. off+dim)} into {@code out}. */
+  private void centre(float[] v, int off, float[] out) {
+    if (centre == null) {
+      System.arraycopy(v, off, out, 0, dim);
+    } else {
+      for (int i = 0; i < dim; i++) {
+        out[i] = v[off + i] - centre[i];
+      }
+    }
+    java.util.Arrays.fill(out, dim, rotDim, 0f);
+  }
+
+  /** Rotates {@code src} (already centred and padded) by function f into {@code out[outOff..]}. */
+  private void rotate(float[] src, int f, float[] out, int outOff) {
+    System.arraycopy(src, 0, out, outOff, rotDim);
+    for (int r = 0; r < ROUNDS; r++) {
+      Hadamard.signedTransform(out, outOff, rotDim, signs, (f * ROUNDS + r) * rotDim);
+    }
+  }
+
+  /** The vertex nearest to a rotated vector: coordinate index, plus d' when it is negative. */
+  private int vertex(float[] x, int off) {
+    int best = Hadamard.argmaxAbs(x, off, rotDim);
+    return x[off + best] >= 0 ? best : best + rotDim;
+  }
+
+  /**
+   * The rotation of function j of table t applied to {@code v}, scaled to be orthonormal: for
+   * tests and for anyone checking that the rotation preserves lengths and angles.
+   */
+  public float[] rotation(int table, int j, float[] v) {
+    float[] c = new float[rotDim];
+    centre(v, 0, c);
+    float[] out = new float[rotDim];
+    rotate(c, table * maxK + j, out, 0);
+    float scale = (float) Math.pow(rotDim, -ROUNDS / 2.0);
+    for (int i = 0; i < rotDim; i++) {
+      out[i] *= scale;
+    }
+    return out;
+  }
+
+  /** The vertex function j of table t gives {@code v}, in [0, 2d'). */
+  public int hash(float[] v, int table, int j) {
+    float[] c = new float[rotDim];
+    centre(v, 0, c);
+    float[] out = new float[rotDim];
+    rotate(c, table * maxK + j, out, 0);
+    return vertex(out, 0);
+  }
+
+  @Override
+  public long[] signatures(Dataset data, int[] members, int threads) {
+    if (data.dim() != dim) {
+      throw new IllegalArgumentException("data dimension " + data.dim() + " != family " + dim);
+    }
+    long[] out = new long[Math.multiplyExact(members.length, tables)];
+    float[] v = data.vectors();
+    Parallel.forBlocks("lshbench-crosspolytope", threads, members.length, ITEM_BLOCK, start -> {
+      float[] c = new float[rotDim];
+      float[] x = new float[rotDim];
+      for (int i = start; i < Math.min(members.length, start + ITEM_BLOCK); i++) {
+        centre(v, members[i] * dim, c);
+        for (int t = 0; t < tables; t++) {
+          long key = 0;
+          for (int j = 0; j < maxK; j++) {
+            rotate(c, t * maxK + j, x, 0);
+            key |= (long) vertex(x, 0) << (j * bits);
+          }
+          out[i * tables + t] = key;
+        }
+      }
+    });
+    return out;
+  }
+
+  @Override
+  public int queryKeys(float[] query, int k, int usedTables, int probes, long[] keys,
+      int[] tableOf) {
+    centre(query, 0, centred);
+    if (probes > 0 && (probing == null || probing.capacity() < probes)) {
+      probing = new CrossPolytopeProbes(maxK, rotDim, probes);
+    }
+    int n = 0;
+    for (int t = 0; t < usedTables; t++) {
+      long key = 0;
+      for (int j = 0; j < k; j++) {
+        rotate(centred, t * maxK + j, rotated, j * rotDim);
+        key |= (long) vertex(rotated, j * rotDim) << (j * bits);
+      }
+      tableOf[n] = t;
+      keys[n++] = key;
+      if (probes > 0) {
+        int extra = probing.probes(rotated, k, bits, probes, keys, n);
+        for (int p = 0; p < extra; p++) {
+          tableOf[n + p] = t;
+        }
+        n += extra;
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public long bytesFor(int k, int usedTables) {
+    // Signs could be bits; stored as floats so that a round is one multiply pass.
+    return 4L * k * usedTables * ROUNDS * rotDim + (centre == null ? 0 : 4L * dim);
+  }
+}

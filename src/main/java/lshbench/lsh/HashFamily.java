@@ -1,0 +1,67 @@
+package lshbench.lsh;
+
+import lshbench.data.Dataset;
+
+/**
+ * A bank of locality-sensitive hash functions: {@link #tables()} groups of up to
+ * {@link #maxK()} functions, each function worth {@link #bitsPerFunction()} bits of a table's
+ * key. A table's key at k functions is the low k·bits of its full-width signature, so one bank
+ * serves every (k ≤ K, L' ≤ L) configuration of a sweep and the data are hashed once.
+ *
+ * <p>{@link LshIndex} only ever sees keys, so hyperplanes, cross-polytopes and data-aware
+ * variants are interchangeable behind it. Implementations keep per-query scratch space: not
+ * thread-safe, one bank per thread.
+ */
+public interface HashFamily {
+  /** The family's name in configs and CSVs: {@code hyperplane}, {@code crosspolytope}, … */
+  String family();
+
+  /** One line for reports: what the functions are and their fixed parameters. */
+  String describe();
+
+  int dim();
+
+  int tables();
+
+  /** Largest number of functions per table this bank holds. */
+  int maxK();
+
+  /** Key bits one function contributes (1 for a sign bit, log2(2d') for a cross-polytope). */
+  int bitsPerFunction();
+
+  /** Largest k whose keys still fit into a {@code long}. */
+  default int maxKeyFunctions() {
+    return Math.min(maxK(), 64 / bitsPerFunction());
+  }
+
+  /**
+   * Full-width signatures of the listed rows: {@code out[i * tables() + t]} holds the maxK
+   * functions of table t, function j in bits [j·b, (j+1)·b). Batch work, spread over threads.
+   */
+  long[] signatures(Dataset data, int[] members, int threads);
+
+  /**
+   * The bucket keys a query visits in the first {@code tables} tables at {@code k} functions:
+   * its own key in each, followed by up to {@code probes} neighbouring keys per table, best
+   * first (multi-probe).
+   *
+   * @param keys receives the keys, capacity tables·(1 + probes)
+   * @param tableOf receives the table of each key
+   * @return how many keys were written
+   */
+  int queryKeys(float[] query, int k, int tables, int probes, long[] keys, int[] tableOf);
+
+  /** Bytes of the parameters a (k, L) index actually uses (planes, rotations, bases). */
+  long bytesFor(int k, int tables);
+
+  /** Milliseconds spent learning from the data before hashing (0 for data-oblivious families). */
+  default double trainMs() {
+    return 0;
+  }
+
+  /** The mask of a k-function key. */
+  default long mask(int k) {
+    int bits = k * bitsPerFunction();
+    return bits >= 64 ? -1L : (1L << bits) - 1;
+  }
+}
