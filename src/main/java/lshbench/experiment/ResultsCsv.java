@@ -54,7 +54,7 @@ public final class ResultsCsv implements Closeable {
   }
 
   /**
-   * Reads the rows a killed run finished, keyed by (repeat, k, L). A row cut short by the kill
+   * Reads the rows a killed run finished, keyed by their parameter columns. A row cut short by the kill
    * (wrong field count, unparsable) is dropped and will be recomputed.
    */
   public static Map<String, List<String>> finishedRows(Path folder) throws IOException {
@@ -80,15 +80,20 @@ public final class ResultsCsv implements Closeable {
   }
 
   private static String key(List<String> row) {
-    return key(Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.REPEAT))),
-        Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.K))),
-        Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.L))),
-        Integer.parseInt(row.get(ResultColumns.ALL.indexOf(ResultColumns.PROBES))));
+    StringBuilder b = new StringBuilder();
+    for (String c : ResultColumns.PARAMETERS) {
+      b.append(row.get(ResultColumns.ALL.indexOf(c))).append('/');
+    }
+    return b.toString();
   }
 
-  /** The identity of a configuration's row. */
-  public static String key(int repeat, int k, int l, int probes) {
-    return repeat + "/" + k + "/" + l + "/" + probes;
+  /** The identity of a configuration's row, from its parameter columns (absent = empty). */
+  public static String key(Map<String, Object> parameters) {
+    StringBuilder b = new StringBuilder();
+    for (String c : ResultColumns.PARAMETERS) {
+      b.append(format(parameters.get(c))).append('/');
+    }
+    return b.toString();
   }
 
   /** Continues a killed run's partial file with its finished rows kept. */
@@ -122,6 +127,9 @@ public final class ResultsCsv implements Closeable {
 
   /** Numbers locale-free; doubles to 6 significant digits, plain notation; NaN as empty. */
   static String format(Object v) {
+    if (v == null) {
+      return "";
+    }
     if (v instanceof Double || v instanceof Float) {
       double d = ((Number) v).doubleValue();
       if (Double.isNaN(d)) {

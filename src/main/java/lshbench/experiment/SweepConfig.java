@@ -46,6 +46,7 @@ public record SweepConfig(
     ImageEmbeddingSpec images,
     Tuning tuning,
     int[] scaleSizes,
+    Families families,
     Map<String, String> settings) {
 
   /**
@@ -110,6 +111,7 @@ public record SweepConfig(
     k.put("tune.seeds", "tune: hash seeds each candidate is measured with (for a lower confidence bound)");
     k.put("scale.n", "scale: dataset sizes (prefixes of the clusters set), e.g. 10000,100000,1000000");
     k.put("resume", "a killed run's folder: finish it instead of starting a new one");
+    Families.describeKeys(k);
     KEYS = Collections.unmodifiableMap(k);
   }
 
@@ -160,6 +162,9 @@ public record SweepConfig(
         s.string("dataset", "synthetic").equals("images") ? images(s) : null,
         tuning(s),
         s.grid("scale.n", "10000,30000,100000", 10, Integer.MAX_VALUE),
+        Families.from(s, s.grid("k", "4,6,8,10,12,14,16,20,24", 1, HyperplaneBank.MAX_BITS),
+            s.grid("L", "1,2,4,8,16,32", 1, 4096), s.grid("probes", "0", 0, 4096),
+            s.intIn("top.n", 10, 1, 10_000)),
         s.asMap());
   }
 
@@ -269,12 +274,13 @@ public record SweepConfig(
     m.put("top.n", Integer.toString(topN));
     m.put("seed", Long.toString(seed));
     m.put("repeats", Integer.toString(repeats));
+    families.identity(m);
     return m;
   }
 
-  /** Number of (k, L) configurations times repeats. */
+  /** Number of configurations, over every family, times repeats. */
   public int runs() {
-    return ks.length * ls.length * probes.length * repeats;
+    return families.runs() * repeats;
   }
 
   /** Hyperplane seed of repeat r: derived, never taken from the clock. */

@@ -16,19 +16,22 @@ import lshbench.eval.Measurement;
 import lshbench.eval.QuerySplit;
 import lshbench.io.AtomicFiles;
 import lshbench.lsh.BucketTable;
-import lshbench.lsh.HyperplaneBank;
+import lshbench.lsh.HashFamily;
+import lshbench.lsh.HnswReference;
 import lshbench.lsh.LshIndex;
 import lshbench.vector.Metric;
 
 /**
- * Runs a k × L grid (× repeats) of random-hyperplane LSH against the exact scan.
+ * Runs each family's grid (× repeats) against the exact scan: k × L × probes for the LSH
+ * families, M × efConstruction × ef for HNSW, all on the same queries and ground truth.
  *
- * <p>Build once, sweep against it: each repeat draws one bank of max(k) × max(L) hyperplanes
- * and projects the data once; configuration (k, L) uses the first k bits of the first L
- * tables. Each configuration is still a correct, independent-looking LSH index; neighbouring
- * configurations share planes, which makes their differences less noisy. A configuration's
- * {@code hash_ms} is its share (k·L planes) of the measured projection time, {@code table_ms}
- * the measured time to build its L tables.
+ * <p>Build once, sweep against it: each repeat draws one bank of max(k) × max(L) functions per
+ * family and hashes the data once; configuration (k, L) uses the first k functions of the first
+ * L tables. Each configuration is still a correct, independent-looking LSH index; neighbouring
+ * configurations share functions, which makes their differences less noisy. A configuration's
+ * {@code hash_ms} is its share (k·L functions) of the measured hashing time, {@code table_ms}
+ * the measured time to build its L tables, {@code train_ms} what a data-aware family spent
+ * learning.
  */
 public final class SweepRunner {
   private final SweepConfig config;
@@ -99,61 +102,17 @@ public final class SweepRunner {
       throws IOException {
     long started = System.currentTimeMillis();
     Workbench bench = Workbench.prepare(config, data, log);
-    QuerySplit split = bench.split();
-    int[] members = split.members();
-    int topN = bench.topN();
-    Evaluation eval = bench.eval();
     Measurement exact = bench.exact();
-    CollisionTheory theory = bench.theory();
-    float[] centre = bench.centre();
-    int maxK = config.ks()[config.ks().length - 1];
-    int maxL = config.ls()[config.ls().length - 1];
     Progress progress = new Progress("sweep", config.runs(), log);
     int computed = 0;
     try (ResultsCsv csv = finished.isEmpty() && config.resume() == null
         ? new ResultsCsv(folder.path()) : ResultsCsv.resume(folder.path(), finished)) {
       for (int repeat = 0; repeat < config.repeats(); repeat++) {
-        long hashSeed = config.hashSeed(repeat);
-        HyperplaneBank bank = null;
-        long[] signatures = null;
-        double msPerPlane = 0;
-        for (int k : config.ks()) {
-          double[] tableMs = new double[maxL];
-          BucketTable[] tables = null;
-          for (int l : config.ls()) {
-            for (int probes : config.probes()) {
-              List<String> done = finished.get(ResultsCsv.key(repeat, k, l, probes));
-              if (done != null) {
-                csv.addFinished(done);
-                progress.step(String.format(Locale.ROOT, "k=%d L=%d T=%d finished before", k, l, probes));
-                continue;
-              }
-              if (bank == null) {
-                // Projected only when some configuration of this repeat is still missing.
-                bank = new HyperplaneBank(data.dim(), maxK, maxL, hashSeed, centre);
-                long p0 = System.nanoTime();
-                signatures = bank.signatures(data, members, config.threads());
-                msPerPlane = (System.nanoTime() - p0) / 1e6 / ((double) maxK * maxL);
-              }
-              if (tables == null) {
-                tables = new BucketTable[maxL];
-                for (int t = 0; t < maxL; t++) {
-                  long b0 = System.nanoTime();
-                  tables[t] = LshIndex.buildTable(bank, signatures, members, k, t);
-                  tableMs[t] = (System.nanoTime() - b0) / 1e6;
-                }
-              }
-              LshIndex index = new LshIndex(data, members.length, bank, k, Arrays.copyOf(tables, l),
-                  probes);
-              Measurement m = eval.run(index);
-              double tablesMs = Arrays.stream(tableMs, 0, l).sum();
-              double hashMs = msPerPlane * k * l;
-              csv.add(bench.row(config, k, l, probes, repeat, hashSeed, m, hashMs, tablesMs, index));
-              computed++;
-              progress.step(String.format(Locale.ROOT, "k=%d L=%d T=%d recall %.3f/%.3f",
-                  k, l, probes, m.labelRecall(), m.knnRecall()));
-            }
-          }
+        for (Families.Grid grid : config.families().lsh()) {
+          computed += sweepFamily(grid, repeat, bench, csv, finished, progress);
+        }
+        if (config.families().hnsw() != null) {
+          computed += sweepHnsw(config.families().hnsw(), repeat, bench, csv, finished, progress);
         }
       }
       Path file = csv.finish();
@@ -162,4 +121,107 @@ public final class SweepRunner {
     }
   }
 
+  /**
+   * One LSH family's k × L × probes grid: one bank of max(k) × max(L) functions, the data
+   * hashed once, configuration (k, L) using the first k functions of the first L tables.
+   */
+  private int sweepFamily(Families.Grid grid, int repeat, Workbench bench, ResultsCsv csv,
+      Map<String, List<String>> finished, Progress progress) throws IOException {
+    Dataset data = bench.data();
+    int[] members = bench.split().members();
+    Evaluation eval = bench.eval();
+    long hashSeed = config.hashSeed(repeat);
+    HashFamily bank = null;
+    long[] signatures = null;
+    double msPerFunction = 0;
+    CollisionTheory theory = null;
+    Workbench.HashCost cost = null;
+    int computed = 0;
+    for (int k : grid.ks()) {
+      double[] tableMs = new double[grid.maxL()];
+      BucketTable[] tables = null;
+      for (int l : grid.ls()) {
+        for (int probes : grid.probes()) {
+          Map<String, Object> params = Workbench.lshParameters(grid.family(), repeat, k, l, probes);
+          List<String> done = finished.get(ResultsCsv.key(params));
+          if (done != null) {
+            csv.addFinished(done);
+            progress.step(String.format(Locale.ROOT, "%s k=%d L=%d T=%d finished before",
+                grid.family(), k, l, probes));
+            continue;
+          }
+          if (bank == null) {
+            // Hashed only when some configuration of this family and repeat is still missing.
+            bank = FamilyBuilder.build(grid.family(), config, data, members, grid.maxK(),
+                grid.maxL(), hashSeed, bench.centre());
+            if (grid.maxK() > bank.maxKeyFunctions()) {
+              throw new ConfigException(grid.family() + ".k: at most " + bank.maxKeyFunctions()
+                  + " functions of " + bank.bitsPerFunction() + " bits fit a 64-bit key, grid has "
+                  + grid.maxK());
+            }
+            log.println("[sweep] " + bank.describe());
+            long p0 = System.nanoTime();
+            signatures = bank.signatures(data, members, config.threads());
+            msPerFunction = (System.nanoTime() - p0) / 1e6 / ((double) grid.maxK() * grid.maxL());
+            theory = bench.theoryFor(bank, config);
+            cost = bench.hashCost(bank);
+          }
+          if (tables == null) {
+            tables = new BucketTable[grid.maxL()];
+            for (int t = 0; t < grid.maxL(); t++) {
+              long b0 = System.nanoTime();
+              tables[t] = LshIndex.buildTable(bank, signatures, members, k, t);
+              tableMs[t] = (System.nanoTime() - b0) / 1e6;
+            }
+          }
+          LshIndex index = new LshIndex(data, members.length, bank, k, Arrays.copyOf(tables, l),
+              probes);
+          Measurement m = eval.run(index);
+          double tablesMs = Arrays.stream(tableMs, 0, l).sum();
+          csv.add(bench.row(config, params, hashSeed, m, bank.trainMs(), msPerFunction * k * l,
+              tablesMs, index, theory, cost));
+          computed++;
+          progress.step(String.format(Locale.ROOT, "%s k=%d L=%d T=%d recall %.3f/%.3f %.0f µs",
+              grid.family(), k, l, probes, m.labelRecall(), m.knnRecall(), m.queryUs().mean()));
+        }
+      }
+    }
+    return computed;
+  }
+
+  /** HNSW's grid: a graph per (M, efConstruction), searched at every ef. */
+  private int sweepHnsw(Families.Hnsw grid, int repeat, Workbench bench, ResultsCsv csv,
+      Map<String, List<String>> finished, Progress progress) throws IOException {
+    int computed = 0;
+    for (int m : grid.m()) {
+      for (int efc : grid.efConstruction()) {
+        HnswReference graph = null;
+        double buildMs = 0;
+        for (int ef : grid.ef()) {
+          Map<String, Object> params = Workbench.hnswParameters(repeat, m, efc, ef);
+          List<String> done = finished.get(ResultsCsv.key(params));
+          if (done != null) {
+            csv.addFinished(done);
+            progress.step(String.format(Locale.ROOT, "hnsw M=%d efC=%d ef=%d finished before", m, efc, ef));
+            continue;
+          }
+          if (graph == null) {
+            long b0 = System.nanoTime();
+            graph = HnswReference.build(bench.data(), bench.split().members(), m, efc, ef,
+                config.threads());
+            buildMs = (System.nanoTime() - b0) / 1e6;
+            log.printf(Locale.ROOT, "[sweep] hnsw M=%d efConstruction=%d built in %.1f s (%d threads)%n",
+                m, efc, buildMs / 1e3, config.threads());
+          }
+          graph.withEf(ef);
+          Measurement meas = bench.eval().run(graph);
+          csv.add(bench.row(config, params, 0, meas, 0, 0, buildMs, graph, null, null));
+          computed++;
+          progress.step(String.format(Locale.ROOT, "hnsw M=%d efC=%d ef=%d recall %.3f/%.3f %.0f µs",
+              m, efc, ef, meas.labelRecall(), meas.knnRecall(), meas.queryUs().mean()));
+        }
+      }
+    }
+    return computed;
+  }
 }

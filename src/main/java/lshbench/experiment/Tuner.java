@@ -13,7 +13,7 @@ import lshbench.eval.CollisionTheory;
 import lshbench.eval.Measurement;
 import lshbench.io.AtomicFiles;
 import lshbench.lsh.BucketTable;
-import lshbench.lsh.HyperplaneBank;
+import lshbench.lsh.HashFamily;
 import lshbench.lsh.LshIndex;
 import lshbench.vector.Metric;
 
@@ -42,9 +42,13 @@ public final class Tuner {
   }
 
   /** One measured candidate. */
-  public record Candidate(int k, int l, double predictedRecall, double predictedUs,
+  public record Candidate(String family, int k, int l, double predictedRecall, double predictedUs,
       double recallMean, double recallStd, double lowerBound, double queryUs, double memoryBytes,
-      boolean accepted) {}
+      boolean accepted) {
+    String label() {
+      return family + " k=" + k + " L=" + l;
+    }
+  }
 
   /** What the tuner found, and how long it took. */
   public record Outcome(RunFolder folder, Path csv, Candidate recommended, List<Candidate> measured,
@@ -83,8 +87,8 @@ public final class Tuner {
         bench.exact().queryUs().mean());
     if (best != null) {
       AtomicFiles.writeString(folder.resolve("recommendation.properties"), String.format(Locale.ROOT,
-          "k = %d%nL = %d%nprobes = 0%nrecall = %.4f%nquery_us = %.1f%n", best.k(), best.l(),
-          best.recallMean(), best.queryUs()));
+          "family = %s%nk = %d%nL = %d%nprobes = 0%nrecall = %.4f%nquery_us = %.1f%n", best.family(),
+          best.k(), best.l(), best.recallMean(), best.queryUs()));
     }
     return new Outcome(folder, csvFile, best, measured, configs, seconds);
   }
@@ -96,50 +100,67 @@ public final class Tuner {
    */
   List<Candidate> search(Workbench bench, ResultsCsv csv) throws IOException {
     SweepConfig.Tuning t = config.tuning();
-    Dataset data = bench.data();
-    CollisionTheory theory = bench.theory();
     int members = bench.split().members().length;
     double usPerItem = bench.exact().queryUs().mean() / members; // as in predicted_query_us
-
-    List<double[]> ranked = new ArrayList<>();
-    for (int k = 1; k <= t.maxK(); k++) {
-      for (int l = 1; l <= t.maxL(); l++) {
-        double r = t.labelTarget() ? theory.labelRecall(k, l) : theory.knnRecall(k, l);
-        if (r >= t.targetRecall() + MARGIN) {
-          double memory = memoryBytes(k, l, bench.data().dim(), members);
-          if (t.memoryBudgetBytes() == 0 || memory <= t.memoryBudgetBytes()) {
-            double us = usPerItem * ((double) k * l + theory.candidates(k, l));
-            ranked.add(new double[] {k, l, r, us});
+    if (config.families().hnsw() != null) {
+      log.println("[tune] hnsw is listed but the tuner chooses among LSH families only; sweep it");
+    }
+    List<Ranked> ranked = new ArrayList<>();
+    for (Families.Grid grid : config.families().lsh()) {
+      // A small bank of the family, for its theory and its hashing cost.
+      HashFamily probe = FamilyBuilder.build(grid.family(), config, bench.data(),
+          bench.split().members(), 1, 16, config.hashSeed(999), bench.centre());
+      CollisionTheory theory = bench.theoryFor(probe, config);
+      Workbench.HashCost cost = bench.hashCost(probe);
+      int maxK = Math.min(t.maxK(), 64 / probe.bitsPerFunction());
+      int before = ranked.size();
+      for (int k = 1; k <= maxK; k++) {
+        for (int l = 1; l <= t.maxL(); l++) {
+          double r = t.labelTarget() ? theory.labelRecall(k, l) : theory.knnRecall(k, l);
+          if (r >= t.targetRecall() + MARGIN) {
+            double memory = memoryBytes(probe, k, l, members);
+            if (t.memoryBudgetBytes() == 0 || memory <= t.memoryBudgetBytes()) {
+              double us = cost.us(k, l) + usPerItem * theory.candidates(k, l);
+              ranked.add(new Ranked(grid.family(), k, l, r, us));
+            }
+            break; // larger L for this k only costs more
           }
-          break; // larger L for this k only costs more
         }
       }
+      log.printf(Locale.ROOT, "[tune] %s: hashing %.2f µs + %.2f µs per function; %d values of k "
+          + "can reach %.2f%n", grid.family(), cost.fixedUs(), cost.perFunctionUs(),
+          ranked.size() - before, t.targetRecall());
     }
     if (ranked.isEmpty()) {
       throw new ConfigException("target.recall: no (k ≤ " + t.maxK() + ", L ≤ " + t.maxL()
           + ") is predicted to reach " + t.targetRecall()
           + (t.memoryBudgetBytes() > 0 ? " within memory.budget.mb" : "") + "; raise tune.L.max");
     }
-    ranked.sort(Comparator.comparingDouble(c -> c[3]));
-    log.printf(Locale.ROOT, "[tune] theory: %d values of k can reach %.2f; measuring the best %d with "
-        + "%d seeds each%n", ranked.size(), t.targetRecall(), Math.min(t.confirm(), ranked.size()),
-        t.seeds());
-
+    ranked.sort(Comparator.comparingDouble(Ranked::us));
+    // The best few overall, and at least the best of every family, so each is measured.
+    List<Ranked> chosen = new ArrayList<>(ranked.subList(0, Math.min(t.confirm(), ranked.size())));
+    for (Families.Grid grid : config.families().lsh()) {
+      ranked.stream().filter(r -> r.family().equals(grid.family())).findFirst()
+          .filter(r -> !chosen.contains(r)).ifPresent(chosen::add);
+    }
+    log.printf(Locale.ROOT, "[tune] measuring %d theory-ranked candidates with %d seeds each%n",
+        chosen.size(), t.seeds());
     List<Candidate> measured = new ArrayList<>();
-    for (double[] c : ranked.subList(0, Math.min(t.confirm(), ranked.size()))) {
-      int k = (int) c[0];
-      int l = (int) c[1];
-      Candidate cand = measure(bench, csv, k, l, c[2], c[3]);
+    for (Ranked c : chosen) {
+      Candidate cand = measure(bench, csv, c);
       measured.add(cand);
-      log.printf(Locale.ROOT, "[tune] k=%d L=%d: recall %.3f ± %.3f (lower bound %.3f, predicted "
-          + "%.3f), %.0f µs, %s%n", k, l, cand.recallMean(), cand.recallStd(), cand.lowerBound(),
-          cand.predictedRecall(), cand.queryUs(), cand.accepted() ? "accepted" : "short of target");
+      log.printf(Locale.ROOT, "[tune] %s: recall %.3f ± %.3f (lower bound %.3f, predicted "
+          + "%.3f), %.0f µs (predicted %.0f), %s%n", cand.label(), cand.recallMean(), cand.recallStd(),
+          cand.lowerBound(), cand.predictedRecall(), cand.queryUs(), cand.predictedUs(),
+          cand.accepted() ? "accepted" : "short of target");
     }
     return measured;
   }
 
-  private Candidate measure(Workbench bench, ResultsCsv csv, int k, int l, double predicted,
-      double predictedUs) throws IOException {
+  /** A configuration as theory ranks it. */
+  private record Ranked(String family, int k, int l, double recall, double us) {}
+
+  private Candidate measure(Workbench bench, ResultsCsv csv, Ranked c) throws IOException {
     SweepConfig.Tuning t = config.tuning();
     int[] members = bench.split().members();
     double[] recall = new double[t.seeds()];
@@ -148,33 +169,35 @@ public final class Tuner {
     for (int s = 0; s < t.seeds(); s++) {
       // Fresh seeds, never the sweep's: the recommendation must hold for a new index.
       long seed = config.hashSeed(1000 + s);
+      HashFamily bank = FamilyBuilder.build(c.family(), config, bench.data(), members, c.k(), c.l(),
+          seed, bench.centre());
       long h0 = System.nanoTime();
-      HyperplaneBank bank = new HyperplaneBank(bench.data().dim(), k, l, seed, bench.centre());
       long[] signatures = bank.signatures(bench.data(), members, config.threads());
       double hashMs = (System.nanoTime() - h0) / 1e6;
       long b0 = System.nanoTime();
-      BucketTable[] tables = LshIndex.buildTables(bank, signatures, members, k, l);
+      BucketTable[] tables = LshIndex.buildTables(bank, signatures, members, c.k(), c.l());
       double tableMs = (System.nanoTime() - b0) / 1e6;
-      LshIndex index = new LshIndex(bench.data(), members.length, bank, k, tables, 0);
+      LshIndex index = new LshIndex(bench.data(), members.length, bank, c.k(), tables, 0);
       Measurement m = bench.eval().run(index);
       recall[s] = t.labelTarget() ? m.labelRecall() : m.knnRecall();
       us += m.queryUs().mean() / t.seeds();
       memory = m.memoryBytes();
-      csv.add(bench.row(config, k, l, 0, s, seed, m, hashMs, tableMs, index));
+      csv.add(bench.row(config, Workbench.lshParameters(c.family(), s, c.k(), c.l(), 0), seed, m,
+          bank.trainMs(), hashMs, tableMs, index, bench.theoryFor(bank, config), bench.hashCost(bank)));
     }
     double mean = java.util.Arrays.stream(recall).average().orElse(0);
     double var = java.util.Arrays.stream(recall).map(r -> (r - mean) * (r - mean)).sum()
         / (recall.length - 1);
     double std = Math.sqrt(var);
     double lower = mean - Z95 * std / Math.sqrt(recall.length);
-    return new Candidate(k, l, predicted, predictedUs, mean, std, lower, us, memory,
+    return new Candidate(c.family(), c.k(), c.l(), c.recall(), c.us(), mean, std, lower, us, memory,
         lower >= t.targetRecall());
   }
 
-  /** Planes (k·L·(d+1) floats) and CSR tables (ids, keys, offsets) of a (k, L) index. */
-  static double memoryBytes(int k, int l, int dim, int members) {
-    double buckets = Math.min(members, Math.pow(2, k));
-    return 4.0 * k * l * (dim + 1) + l * (4.0 * members + 12.0 * buckets + 4);
+  /** The family's parameters for (k, L) plus CSR tables (ids, keys, offsets). */
+  static double memoryBytes(HashFamily family, int k, int l, int members) {
+    double buckets = Math.min(members, Math.pow(2, (double) k * family.bitsPerFunction()));
+    return family.bytesFor(k, l) + l * (4.0 * members + 12.0 * buckets + 4);
   }
 
   private String report(Workbench bench, Candidate best, List<Candidate> measured, int configs,
@@ -193,18 +216,19 @@ public final class Tuner {
       s.append("No measured candidate reached the target with confidence; see below and raise "
           + "tune.confirm or tune.L.max.\n\n");
     } else {
-      s.append(String.format(Locale.ROOT, "RECOMMENDED: k=%d L=%d (plain LSH)%n  recall %.3f ± %.3f "
+      s.append(String.format(Locale.ROOT, "RECOMMENDED: %s (plain LSH)%n  recall %.3f ± %.3f "
           + "(lower bound %.3f), query %.0f µs (%.1fx the exact scan), index %.2f MB%n%n",
-          best.k(), best.l(), best.recallMean(), best.recallStd(), best.lowerBound(),
+          best.label(), best.recallMean(), best.recallStd(), best.lowerBound(),
           best.queryUs(), bench.exact().queryUs().mean() / best.queryUs(), best.memoryBytes() / 1e6));
     }
-    s.append(String.format(Locale.ROOT, "%-6s %-6s %10s %10s %10s %10s %12s %10s  %s%n", "k", "L",
+    s.append(String.format(Locale.ROOT, "%-15s %-6s %-6s %10s %10s %10s %10s %12s %10s  %s%n",
+        "family", "k", "L",
         "predicted", "measured", "± std", "lower", "query µs", "memory MB", "verdict"));
     List<Candidate> sorted = new ArrayList<>(measured);
     sorted.sort(Comparator.comparingDouble(Candidate::queryUs));
     for (Candidate c : sorted) {
-      s.append(String.format(Locale.ROOT, "%-6d %-6d %10.3f %10.3f %10.3f %10.3f %12.0f %10.2f  %s%n",
-          c.k(), c.l(), c.predictedRecall(), c.recallMean(), c.recallStd(), c.lowerBound(),
+      s.append(String.format(Locale.ROOT, "%-15s %-6d %-6d %10.3f %10.3f %10.3f %10.3f %12.0f %10.2f  %s%n",
+          c.family(), c.k(), c.l(), c.predictedRecall(), c.recallMean(), c.recallStd(), c.lowerBound(),
           c.queryUs(), c.memoryBytes() / 1e6, c == best ? "RECOMMENDED"
               : c.accepted() ? "runner-up" : "short of target"));
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lshbench.data.ClusterGenerator;
@@ -19,9 +20,14 @@ import lshbench.eval.Evaluation;
 import lshbench.eval.GroundTruth;
 import lshbench.eval.Measurement;
 import lshbench.eval.QuerySplit;
+import lshbench.lsh.CrossPolytopeCollision;
+import lshbench.lsh.CrossPolytopeFamily;
 import lshbench.lsh.ExactIndex;
+import lshbench.lsh.HashFamily;
 import lshbench.lsh.HyperplaneBank;
+import lshbench.lsh.Index;
 import lshbench.lsh.LshIndex;
+import lshbench.lsh.PcaHyperplaneFamily;
 
 /**
  * What every experiment over one dataset needs before it measures an index: the query split,
@@ -29,7 +35,78 @@ import lshbench.lsh.LshIndex;
  * collision theory of the data.
  */
 record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Evaluation eval,
-    Measurement exact, float[] centre, CollisionTheory theory) {
+    Measurement exact, float[] centre, CollisionTheory theory,
+    Map<String, CollisionTheory> familyTheories, PrintStream log) {
+
+  /**
+   * The collision theory of a family: the hyperplane one for hyperplanes; for cross-polytopes
+   * the same measured angles under a simulated collision curve; for PCA hyperplanes, the angles
+   * between the projected vectors. Computed once per family and run (from its first bank).
+   */
+  CollisionTheory theoryFor(HashFamily family, SweepConfig config) {
+    if (family instanceof HyperplaneBank) {
+      return theory;
+    }
+    CollisionTheory known = familyTheories.get(family.family());
+    if (known != null) {
+      return known;
+    }
+    long t0 = System.nanoTime();
+    CollisionTheory t;
+    String how;
+    if (family instanceof CrossPolytopeFamily) {
+      CrossPolytopeCollision curve = CrossPolytopeCollision.simulate(data.dim(),
+          config.families().cpSamples(), config.seed(), config.threads());
+      t = CollisionTheory.measure(data, split, truth, centre, curve, config.threads());
+      how = curve.describe();
+    } else if (family instanceof PcaHyperplaneFamily pca) {
+      t = CollisionTheory.measure(pca.project(data, config.threads()), split, truth, null,
+          HyperplaneBank::collisionProbability, config.threads());
+      how = "1 − θ/π on the projected vectors";
+    } else {
+      return null;
+    }
+    familyTheories.put(family.family(), t);
+    log.printf(Locale.ROOT, "[%s] %s theory (%s) in %.1f s%n", config.type(), family.family(), how,
+        (System.nanoTime() - t0) / 1e9);
+    return t;
+  }
+
+  /**
+   * What hashing a query costs a family: a fixed part (a PCA projection, centring) plus a part
+   * per function, fitted from timing 1 and up to 16 tables of one function on 50 queries.
+   */
+  HashCost hashCost(HashFamily family) {
+    float[][] q = eval.queryVectors();
+    int n = Math.min(50, q.length);
+    int many = Math.min(16, family.tables());
+    long[] keys = new long[many];
+    int[] tables = new int[many];
+    double one = Double.MAX_VALUE;
+    double lots = Double.MAX_VALUE;
+    for (int round = 0; round < 5; round++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        family.queryKeys(q[i], 1, 1, 0, keys, tables);
+      }
+      long t1 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        family.queryKeys(q[i], 1, many, 0, keys, tables);
+      }
+      long t2 = System.nanoTime();
+      one = Math.min(one, (t1 - t0) / 1e3 / n);
+      lots = Math.min(lots, (t2 - t1) / 1e3 / n);
+    }
+    double perFunction = many > 1 ? Math.max(0, (lots - one) / (many - 1)) : one;
+    return new HashCost(Math.max(0, one - perFunction), perFunction);
+  }
+
+  /** Microseconds to hash one query: {@code fixedUs + perFunctionUs · k · L}. */
+  record HashCost(double fixedUs, double perFunctionUs) {
+    double us(int k, int tables) {
+      return fixedUs + perFunctionUs * k * tables;
+    }
+  }
 
   static Workbench prepare(SweepConfig config, Dataset data, PrintStream log) throws IOException {
     QuerySplit split = QuerySplit.draw(data.size(), config.queries(), config.seed());
@@ -70,7 +147,8 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
         HyperplaneBank::collisionProbability, config.threads());
     log.printf(Locale.ROOT, "[%s] collision theory from query–item angles in %.1f s%n",
         config.type(), (System.nanoTime() - th0) / 1e9);
-    return new Workbench(data, split, topN, gt.truth(), eval, exact, centre, theory);
+    return new Workbench(data, split, topN, gt.truth(), eval, exact, centre, theory,
+        new java.util.HashMap<>(), log);
   }
 
   /** The configured dataset: generated, or read from a vector file. */
@@ -164,14 +242,44 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     return DatasetLoader.load(Path.of(config.dataset()));
   }
 
-  /** One CSV row: every parameter, the dataset's provenance, measurements and predictions. */
-  Map<String, Object> row(SweepConfig config, int k, int l, int probes, int repeat, long hashSeed,
-      Measurement m, double hashMs, double tableMs, LshIndex index) {
-    // Profiled on at most 100 queries: the stage split, not another full timing pass.
-    float[][] all = eval.queryVectors();
-    CostBreakdown cost = CostBreakdown.measure(index,
-        java.util.Arrays.copyOf(all, Math.min(100, all.length)), eval.topN(), 10);
+  /** The parameter columns of an LSH configuration (HNSW's left empty). */
+  static Map<String, Object> lshParameters(String family, int repeat, int k, int l, int probes) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(ResultColumns.FAMILY, family);
+    p.put(ResultColumns.REPEAT, repeat);
+    p.put(ResultColumns.K, k);
+    p.put(ResultColumns.L, l);
+    p.put(ResultColumns.PROBES, probes);
+    return p;
+  }
+
+  /** The parameter columns of an HNSW configuration (k, L and probes left empty). */
+  static Map<String, Object> hnswParameters(int repeat, int m, int efConstruction, int ef) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(ResultColumns.FAMILY, Families.HNSW);
+    p.put(ResultColumns.REPEAT, repeat);
+    p.put(ResultColumns.HNSW_M, m);
+    p.put(ResultColumns.HNSW_EF_CONSTRUCTION, efConstruction);
+    p.put(ResultColumns.HNSW_EF, ef);
+    return p;
+  }
+
+  /**
+   * One CSV row: every parameter, the dataset's provenance, measurements and, for LSH without
+   * probes, the theory's predictions.
+   *
+   * @param parameters from {@link #lshParameters} or {@link #hnswParameters}
+   * @param theory the family's collision theory, or null
+   * @param cost the family's hashing cost, or null (HNSW)
+   */
+  Map<String, Object> row(SweepConfig config, Map<String, Object> parameters, long hashSeed,
+      Measurement m, double trainMs, double hashMs, double tableMs, Index index,
+      CollisionTheory theory, HashCost cost) {
     Map<String, Object> r = new LinkedHashMap<>();
+    for (String c : ResultColumns.ALL) {
+      r.put(c, null);
+    }
+    r.putAll(parameters);
     r.put(ResultColumns.EXPERIMENT, config.experiment());
     r.put(ResultColumns.DATASET, config.images() != null ? "images:" + config.images().root()
         : config.dataset());
@@ -184,11 +292,6 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     r.put(ResultColumns.DIM, data.dim());
     r.put(ResultColumns.METRIC, config.metric().label());
     r.put(ResultColumns.CENTER, config.center());
-    r.put(ResultColumns.FAMILY, "hyperplane");
-    r.put(ResultColumns.K, k);
-    r.put(ResultColumns.L, l);
-    r.put(ResultColumns.PROBES, probes);
-    r.put(ResultColumns.REPEAT, repeat);
     r.put(ResultColumns.SEED, config.seed());
     r.put(ResultColumns.HASH_SEED, hashSeed);
     r.put(ResultColumns.TOP_N, topN);
@@ -203,36 +306,58 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     r.put(ResultColumns.QUERY_P99, m.queryUs().p99());
     r.put(ResultColumns.EXACT_MEAN, exact.queryUs().mean());
     r.put(ResultColumns.SPEEDUP, exact.queryUs().mean() / m.queryUs().mean());
-    r.put(ResultColumns.BUILD_MS, hashMs + tableMs);
+    r.put(ResultColumns.BUILD_MS, trainMs + hashMs + tableMs);
+    r.put(ResultColumns.TRAIN_MS, trainMs);
     r.put(ResultColumns.HASH_MS, hashMs);
     r.put(ResultColumns.TABLE_MS, tableMs);
     r.put(ResultColumns.MEMORY, m.memoryBytes());
     r.put(ResultColumns.BYTES_PER_ITEM, (double) m.memoryBytes() / split.members().length);
+    for (String c : List.of(ResultColumns.BUCKETS_MEAN, ResultColumns.EMPTY_BUCKETS,
+        ResultColumns.RAW_CANDIDATES, ResultColumns.HASH_US, ResultColumns.LOOKUP_US,
+        ResultColumns.UNION_US, ResultColumns.RERANK_US, ResultColumns.PRED_LABEL_RECALL,
+        ResultColumns.PRED_KNN_RECALL, ResultColumns.PRED_CANDIDATES, ResultColumns.PRED_QUERY_US)) {
+      r.put(c, Double.NaN);
+    }
+    if (!(index instanceof LshIndex lsh)) {
+      return r;
+    }
+    int k = lsh.k();
+    int l = lsh.tableCount();
+    int probes = lsh.probes();
+    HashFamily family = lsh.family();
+    r.put(ResultColumns.KEY_BITS, k * family.bitsPerFunction());
+    r.put(ResultColumns.HASH_DIM, family.hashDim());
+    // Profiled on at most 100 queries: the stage split, not another full timing pass.
+    float[][] all = eval.queryVectors();
+    CostBreakdown breakdown = CostBreakdown.measure(lsh,
+        java.util.Arrays.copyOf(all, Math.min(100, all.length)), eval.topN(), 10);
     long buckets = 0;
     int maxBucket = 0;
     for (int t = 0; t < l; t++) {
-      buckets += index.table(t).buckets();
-      maxBucket = Math.max(maxBucket, index.table(t).maxBucket());
+      buckets += lsh.table(t).buckets();
+      maxBucket = Math.max(maxBucket, lsh.table(t).maxBucket());
     }
     r.put(ResultColumns.BUCKETS_MEAN, (double) buckets / l);
     r.put(ResultColumns.MAX_BUCKET, maxBucket);
-    double possible = k >= 62 ? Double.POSITIVE_INFINITY : Math.pow(2, k);
+    int bits = k * family.bitsPerFunction();
+    double possible = bits >= 62 ? Double.POSITIVE_INFINITY : Math.pow(2, bits);
     r.put(ResultColumns.EMPTY_BUCKETS, 1 - buckets / (double) l / possible);
-    r.put(ResultColumns.RAW_CANDIDATES, cost.rawCandidates());
-    r.put(ResultColumns.HASH_US, cost.hashUs());
-    r.put(ResultColumns.LOOKUP_US, cost.lookupUs());
-    r.put(ResultColumns.UNION_US, cost.unionUs());
-    r.put(ResultColumns.RERANK_US, cost.rerankUs());
+    r.put(ResultColumns.RAW_CANDIDATES, breakdown.rawCandidates());
+    r.put(ResultColumns.HASH_US, breakdown.hashUs());
+    r.put(ResultColumns.LOOKUP_US, breakdown.lookupUs());
+    r.put(ResultColumns.UNION_US, breakdown.unionUs());
+    r.put(ResultColumns.RERANK_US, breakdown.rerankUs());
     // The closed form covers one bucket per table; probed buckets have no such formula here.
-    r.put(ResultColumns.PRED_LABEL_RECALL, probes == 0 ? theory.labelRecall(k, l) : Double.NaN);
-    r.put(ResultColumns.PRED_KNN_RECALL, probes == 0 ? theory.knnRecall(k, l) : Double.NaN);
-    r.put(ResultColumns.PRED_CANDIDATES, probes == 0 ? theory.candidates(k, l) : Double.NaN);
-    // The seed's cost model made concrete: k·L dot products to hash plus one distance per
-    // predicted candidate, each priced at the exact scan's measured cost per item.
-    double usPerItem = exact.queryUs().mean() / split.members().length;
-    r.put(ResultColumns.PRED_QUERY_US, probes == 0
-        ? usPerItem * ((double) k * l + theory.candidates(k, l)) : Double.NaN);
+    if (probes == 0 && theory != null) {
+      r.put(ResultColumns.PRED_LABEL_RECALL, theory.labelRecall(k, l));
+      r.put(ResultColumns.PRED_KNN_RECALL, theory.knnRecall(k, l));
+      r.put(ResultColumns.PRED_CANDIDATES, theory.candidates(k, l));
+      // The seed's cost model made concrete: hashing (measured per function for this family)
+      // plus one distance per predicted candidate at the exact scan's cost per item.
+      double usPerItem = exact.queryUs().mean() / split.members().length;
+      r.put(ResultColumns.PRED_QUERY_US, (cost == null ? usPerItem * k * l : cost.us(k, l))
+          + usPerItem * theory.candidates(k, l));
+    }
     return r;
   }
-
 }

@@ -89,6 +89,11 @@ public final class CrossPolytopeFamily implements HashFamily {
     return dim;
   }
 
+  @Override
+  public int hashDim() {
+    return rotDim;
+  }
+
   /** d', the padded dimension the rotation works in. */
   public int rotationDim() {
     return rotDim;

@@ -21,6 +21,11 @@ public interface HashFamily {
 
   int dim();
 
+  /** Dimension the functions work in: d, the padded d' of a rotation, or a learned subspace's. */
+  default int hashDim() {
+    return dim();
+  }
+
   int tables();
 
   /** Largest number of functions per table this bank holds. */

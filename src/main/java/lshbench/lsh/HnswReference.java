@@ -45,6 +45,15 @@ public final class HnswReference implements Index {
    * @param ef candidate list while searching, at least n; the knob swept for recall vs time
    */
   public static HnswReference build(Dataset data, int[] members, int m, int efConstruction, int ef) {
+    return build(data, members, m, efConstruction, ef, 1);
+  }
+
+  /**
+   * As above, inserting from {@code threads} threads (the library's own parallel insert). The
+   * graph then depends on thread timing too, never only on the input order.
+   */
+  public static HnswReference build(Dataset data, int[] members, int m, int efConstruction, int ef,
+      int threads) {
     if (m < 2) {
       throw new IllegalArgumentException("hnsw M must be at least 2, got " + m);
     }
@@ -57,8 +66,21 @@ public final class HnswReference implements Index {
     HnswIndex<Integer, float[], Row, Float> graph = HnswIndex
         .newBuilder(data.dim(), new SquaredEuclidean(), members.length)
         .withM(m).withEfConstruction(efConstruction).withEf(ef).build();
-    for (int id : members) {
-      graph.add(new Row(id, data.vector(id)));
+    if (threads <= 1) {
+      for (int id : members) {
+        graph.add(new Row(id, data.vector(id)));
+      }
+    } else {
+      java.util.List<Row> rows = new java.util.ArrayList<>(members.length);
+      for (int id : members) {
+        rows.add(new Row(id, data.vector(id)));
+      }
+      try {
+        graph.addAll(rows, threads, (done, max) -> { }, Integer.MAX_VALUE);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while building the HNSW graph", e);
+      }
     }
     return new HnswReference(graph, members.length, data.dim(), m, efConstruction, ef);
   }

@@ -76,6 +76,11 @@ public final class PcaHyperplaneFamily implements HashFamily {
   }
 
   @Override
+  public int hashDim() {
+    return basis.components();
+  }
+
+  @Override
   public int tables() {
     return planes.tables();
   }

@@ -1,24 +1,65 @@
 package lshbench.report;
 
 /**
- * One (k, L) configuration averaged over its repeats, as read back from a results CSV.
+ * One configuration averaged over its repeats, as read back from a results CSV.
  *
+ * @param family hyperplane, crosspolytope, pca-hyperplane or hnsw
+ * @param k functions per table (0 for hnsw), likewise l and probes
+ * @param hnsw M, efConstruction and ef for hnsw (zeros otherwise)
  * @param labelRecall mean label recall (NaN for unlabelled data)
  * @param labelRecallStd its standard deviation over repeats (0 for one repeat)
  */
-public record ConfigPoint(int k, int l, int probes, int repeats, double labelRecall, double labelRecallStd,
+public record ConfigPoint(String family, int k, int l, int probes, Hnsw hnsw, int repeats, double labelRecall, double labelRecallStd,
     double knnRecall, double knnRecallStd, double precision, double queryUs, double queryUsStd,
     double candidates, double memoryBytes, double buildMs, double speedup,
     double predictedLabelRecall, double predictedKnnRecall, double predictedCandidates,
     double hashUs, double lookupUs, double unionUs, double rerankUs, double predictedQueryUs) {
 
-  /** "k=8 L=16", with " T=4" for multi-probe. */
-  public String label() {
-    return "k=" + k + " L=" + l + (probes > 0 ? " T=" + probes : "");
+  /** HNSW's parameters. */
+  public record Hnsw(int m, int efConstruction, int ef) {
+    static final Hnsw NONE = new Hnsw(0, 0, 0);
   }
 
-  /** Short point label for plots: "k,L" or "k,L,T". */
+  /** A point for hyperplanes with the given parameters and no measurements (for tests). */
+  public static ConfigPoint hyperplane(int k, int l, int probes) {
+    return new ConfigPoint("hyperplane", k, l, probes, Hnsw.NONE, 1, Double.NaN, 0, Double.NaN, 0,
+        Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+  }
+
+  public boolean isHnsw() {
+    return "hnsw".equals(family);
+  }
+
+  /** Short family name for labels: none for hyperplanes (the classic), cp, pca, hnsw. */
+  public String familyTag() {
+    switch (family) {
+      case "hyperplane":
+        return "";
+      case "crosspolytope":
+        return "cp";
+      case "pca-hyperplane":
+        return "pca";
+      default:
+        return family;
+    }
+  }
+
+  /** "k=8 L=16", with " T=4" for multi-probe, prefixed by the family unless hyperplane. */
+  public String label() {
+    if (isHnsw()) {
+      return "hnsw M=" + hnsw.m() + " efC=" + hnsw.efConstruction() + " ef=" + hnsw.ef();
+    }
+    String tag = familyTag();
+    return (tag.isEmpty() ? "" : tag + " ") + "k=" + k + " L=" + l + (probes > 0 ? " T=" + probes : "");
+  }
+
+  /** Short point label for plots: "k,L" or "k,L,T" (family-tagged), "ef=40" for HNSW. */
   public String shortLabel() {
-    return k + "," + l + (probes > 0 ? "," + probes : "");
+    if (isHnsw()) {
+      return "ef" + hnsw.ef();
+    }
+    String tag = familyTag();
+    return (tag.isEmpty() ? "" : tag + ":") + k + "," + l + (probes > 0 ? "," + probes : "");
   }
 }

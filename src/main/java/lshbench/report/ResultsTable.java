@@ -55,6 +55,11 @@ public final class ResultsTable {
       case ResultColumns.K:
       case ResultColumns.L:
       case ResultColumns.PROBES:
+      case ResultColumns.KEY_BITS:
+      case ResultColumns.HASH_DIM:
+      case ResultColumns.HNSW_M:
+      case ResultColumns.HNSW_EF_CONSTRUCTION:
+      case ResultColumns.HNSW_EF:
       case ResultColumns.REPEAT:
       case ResultColumns.N_ITEMS:
       case ResultColumns.N_INDEXED:
@@ -81,42 +86,68 @@ public final class ResultsTable {
     return table.row(0).getObject(column).toString();
   }
 
-  /** Per-(k, L) means over repeats, sorted by k then L. */
-  public List<ConfigPoint> points() {
-    Table sorted = table.sortAscendingOn(ResultColumns.K, ResultColumns.L, ResultColumns.PROBES);
-    List<ConfigPoint> out = new ArrayList<>();
-    int i = 0;
-    while (i < sorted.rowCount()) {
-      Row first = sorted.row(i);
-      int k = first.getInt(ResultColumns.K);
-      int l = first.getInt(ResultColumns.L);
-      int t = first.getInt(ResultColumns.PROBES);
-      int j = i;
-      while (j < sorted.rowCount() && sorted.row(j).getInt(ResultColumns.K) == k
-          && sorted.row(j).getInt(ResultColumns.L) == l
-          && sorted.row(j).getInt(ResultColumns.PROBES) == t) {
-        j++;
+  /** The families in the CSV, in the sweep's order. */
+  public List<String> families() {
+    List<String> out = new ArrayList<>();
+    for (String f : table.stringColumn(ResultColumns.FAMILY)) {
+      if (!out.contains(f)) {
+        out.add(f);
       }
-      out.add(new ConfigPoint(k, l, t, j - i,
-          mean(sorted, ResultColumns.LABEL_RECALL, i, j), std(sorted, ResultColumns.LABEL_RECALL, i, j),
-          mean(sorted, ResultColumns.KNN_RECALL, i, j), std(sorted, ResultColumns.KNN_RECALL, i, j),
-          mean(sorted, ResultColumns.PRECISION, i, j),
-          mean(sorted, ResultColumns.QUERY_MEAN, i, j), std(sorted, ResultColumns.QUERY_MEAN, i, j),
-          mean(sorted, ResultColumns.CANDIDATES, i, j),
-          mean(sorted, ResultColumns.MEMORY, i, j),
-          mean(sorted, ResultColumns.BUILD_MS, i, j),
-          mean(sorted, ResultColumns.SPEEDUP, i, j),
-          mean(sorted, ResultColumns.PRED_LABEL_RECALL, i, j),
-          mean(sorted, ResultColumns.PRED_KNN_RECALL, i, j),
-          mean(sorted, ResultColumns.PRED_CANDIDATES, i, j),
-          mean(sorted, ResultColumns.HASH_US, i, j),
-          mean(sorted, ResultColumns.LOOKUP_US, i, j),
-          mean(sorted, ResultColumns.UNION_US, i, j),
-          mean(sorted, ResultColumns.RERANK_US, i, j),
-          mean(sorted, ResultColumns.PRED_QUERY_US, i, j)));
-      i = j;
     }
     return out;
+  }
+
+  /**
+   * Per-configuration means over repeats: grouped by family (in the sweep's order), then by
+   * k, L, probes or HNSW's M, efConstruction, ef.
+   */
+  public List<ConfigPoint> points() {
+    List<String> families = families();
+    java.util.Map<List<Object>, List<Integer>> groups = new java.util.TreeMap<>((a, b) -> {
+      int c = Integer.compare(families.indexOf((String) a.get(0)), families.indexOf((String) b.get(0)));
+      for (int i = 1; c == 0 && i < a.size(); i++) {
+        c = Integer.compare((Integer) a.get(i), (Integer) b.get(i));
+      }
+      return c;
+    });
+    for (int r = 0; r < table.rowCount(); r++) {
+      Row row = table.row(r);
+      groups.computeIfAbsent(List.of(row.getString(ResultColumns.FAMILY), integer(row, ResultColumns.K),
+          integer(row, ResultColumns.L), integer(row, ResultColumns.PROBES),
+          integer(row, ResultColumns.HNSW_M), integer(row, ResultColumns.HNSW_EF_CONSTRUCTION),
+          integer(row, ResultColumns.HNSW_EF)), x -> new ArrayList<>()).add(r);
+    }
+    List<ConfigPoint> out = new ArrayList<>();
+    for (var e : groups.entrySet()) {
+      List<Object> key = e.getKey();
+      Table g = table.rows(e.getValue().stream().mapToInt(Integer::intValue).toArray());
+      int n = g.rowCount();
+      out.add(new ConfigPoint((String) key.get(0), (Integer) key.get(1), (Integer) key.get(2),
+          (Integer) key.get(3), new ConfigPoint.Hnsw((Integer) key.get(4), (Integer) key.get(5),
+              (Integer) key.get(6)), n,
+          mean(g, ResultColumns.LABEL_RECALL, 0, n), std(g, ResultColumns.LABEL_RECALL, 0, n),
+          mean(g, ResultColumns.KNN_RECALL, 0, n), std(g, ResultColumns.KNN_RECALL, 0, n),
+          mean(g, ResultColumns.PRECISION, 0, n),
+          mean(g, ResultColumns.QUERY_MEAN, 0, n), std(g, ResultColumns.QUERY_MEAN, 0, n),
+          mean(g, ResultColumns.CANDIDATES, 0, n),
+          mean(g, ResultColumns.MEMORY, 0, n),
+          mean(g, ResultColumns.BUILD_MS, 0, n),
+          mean(g, ResultColumns.SPEEDUP, 0, n),
+          mean(g, ResultColumns.PRED_LABEL_RECALL, 0, n),
+          mean(g, ResultColumns.PRED_KNN_RECALL, 0, n),
+          mean(g, ResultColumns.PRED_CANDIDATES, 0, n),
+          mean(g, ResultColumns.HASH_US, 0, n),
+          mean(g, ResultColumns.LOOKUP_US, 0, n),
+          mean(g, ResultColumns.UNION_US, 0, n),
+          mean(g, ResultColumns.RERANK_US, 0, n),
+          mean(g, ResultColumns.PRED_QUERY_US, 0, n)));
+    }
+    return out;
+  }
+
+  /** An integer parameter, 0 when the row's family leaves it empty. */
+  private static int integer(Row row, String column) {
+    return row.isMissing(column) ? 0 : row.getInt(column);
   }
 
   private static double value(Table t, String column, int row) {

@@ -119,6 +119,60 @@ public final class SweepPlots {
   }
 
   /**
+   * Recall against query time for several index families on the same queries: one colour per
+   * family, its Pareto frontier drawn as a line, every point labelled, the exact scan marked.
+   */
+  public static XYChart families(List<ConfigPoint> points, Recall recall, String subtitle,
+      double exactUs) {
+    XYChart chart = new XYChart(WIDTH, HEIGHT);
+    chart.setTitle(recall.title() + " vs query time by family — " + subtitle);
+    chart.setXAxisTitle("mean query time, µs (log scale, one thread); lines: each family's Pareto "
+        + "frontier; labels k,L[,T] (cp: cross-polytope, pca: PCA hyperplanes), efSearch for HNSW");
+    chart.setYAxisTitle(recall.title());
+    style(chart);
+    java.util.LinkedHashMap<String, List<ConfigPoint>> byFamily = new java.util.LinkedHashMap<>();
+    for (ConfigPoint p : points) {
+      if (!Double.isNaN(recall.of(p))) {
+        byFamily.computeIfAbsent(p.family(), x -> new ArrayList<>()).add(p);
+      }
+    }
+    int colour = 0;
+    for (var e : byFamily.entrySet()) {
+      Color c = PALETTE[colour++ % PALETTE.length];
+      List<ConfigPoint> all = e.getValue();
+      XYSeries dots = chart.addSeries(e.getKey() + " (" + all.size() + " configurations)",
+          all.stream().mapToDouble(ConfigPoint::queryUs).toArray(),
+          all.stream().mapToDouble(recall::of).toArray());
+      dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      dots.setMarker(SeriesMarkers.CIRCLE);
+      dots.setMarkerColor(withAlpha(c, 150));
+      List<ConfigPoint> frontier = Frontier.pareto(all, recall);
+      if (!frontier.isEmpty()) {
+        XYSeries f = chart.addSeries(e.getKey() + " frontier",
+            frontier.stream().mapToDouble(ConfigPoint::queryUs).toArray(),
+            frontier.stream().mapToDouble(recall::of).toArray());
+        f.setLineColor(c);
+        f.setLineStyle(new BasicStroke(2.5f));
+        f.setMarker(SeriesMarkers.DIAMOND);
+        f.setMarkerColor(c);
+        for (ConfigPoint p : frontier) {
+          chart.addAnnotation(new AnnotationText(p.shortLabel(), p.queryUs(), recall.of(p) + 0.018,
+              false));
+        }
+      }
+    }
+    if (exactUs > 0) {
+      chart.addAnnotation(new AnnotationLine(exactUs, true, false));
+      chart.addAnnotation(new AnnotationText("exact scan " + Math.round(exactUs) + " µs", exactUs,
+          0.5, false));
+    }
+    chart.getStyler().setXAxisMax(exactUs > 0 ? Math.max(exactUs * 1.5, maxTime(points)) : null);
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(1.05);
+    return chart;
+  }
+
+  /**
    * Measured against predicted (collision theory) for both recalls, with the y = x line: points
    * on the line mean 1 − (1 − p^k)^L explains the index.
    */

@@ -22,18 +22,40 @@ public final class SweepReport {
    */
   public static Path write(Path folder, Path csv) throws IOException {
     ResultsTable results = ResultsTable.read(csv);
-    List<ConfigPoint> points = results.points();
+    List<ConfigPoint> all = results.points();
     String subtitle = subtitle(results);
     double exactUs = results.table().doubleColumn(ResultColumns.EXACT_MEAN).mean();
-    boolean labelled = points.stream().anyMatch(p -> !Double.isNaN(p.labelRecall()));
+    boolean labelled = all.stream().anyMatch(p -> !Double.isNaN(p.labelRecall()));
+    List<String> families = results.families();
+    if (families.size() > 1) {
+      for (Recall recall : Recall.values()) {
+        if (recall != Recall.LABEL || labelled) {
+          SweepPlots.save(SweepPlots.families(all, recall, subtitle, exactUs), folder,
+              "families-" + (recall == Recall.LABEL ? "label" : "knn") + "-recall-vs-time");
+        }
+      }
+    }
+    // The k × L pictures are drawn for one LSH family: hyperplanes when swept, else the first.
+    String main = families.contains("hyperplane") ? "hyperplane"
+        : families.stream().filter(f -> !f.equals("hnsw")).findFirst().orElse(null);
+    List<ConfigPoint> points = all.stream().filter(p -> p.family().equals(main)).toList();
+    List<ConfigPoint> lsh = all.stream().filter(p -> !p.isHnsw()).toList();
+    if (points.isEmpty()) {
+      Path summary = folder.resolve("summary.txt");
+      AtomicFiles.writeString(summary, summary(results, all, exactUs, labelled));
+      HtmlReport.write(folder);
+      return summary;
+    }
+    String mainTitle = subtitle + (families.size() > 1 ? ", " + main : "");
     for (Recall recall : Recall.values()) {
       if (recall == Recall.LABEL && !labelled) {
         continue;
       }
       String name = recall == Recall.LABEL ? "label-recall-vs-time" : "knn-recall-vs-time";
-      SweepPlots.save(SweepPlots.tradeoff(points, recall, subtitle, exactUs,
+      SweepPlots.save(SweepPlots.tradeoff(points, recall, mainTitle, exactUs,
           recommended(folder, points)), folder, name);
     }
+    subtitle = mainTitle;
     if (labelled) {
       SweepPlots.save(SweepPlots.heatmap(points, "label recall", subtitle, ConfigPoint::labelRecall,
           "0.00"), folder, "heatmap-label-recall");
@@ -46,12 +68,13 @@ public final class SweepReport {
       SweepPlots.save(SweepPlots.recallVsMemory(points, Recall.KNN, subtitle), folder,
           "knn-recall-vs-memory");
     }
-    SweepPlots.save(SweepPlots.theoryRecall(points, subtitle), folder, "theory-recall");
+    String lshTitle = families.size() > 1 ? subtitle(results) + ", LSH families" : subtitle;
+    SweepPlots.save(SweepPlots.theoryRecall(lsh, lshTitle), folder, "theory-recall");
     SweepPlots.save(SweepPlots.costBreakdown(points, subtitle), folder, "cost-breakdown");
-    SweepPlots.save(SweepPlots.theoryCandidates(points, subtitle), folder, "theory-candidates");
-    SweepPlots.save(SweepPlots.theoryTime(points, subtitle), folder, "theory-time");
+    SweepPlots.save(SweepPlots.theoryCandidates(lsh, lshTitle), folder, "theory-candidates");
+    SweepPlots.save(SweepPlots.theoryTime(lsh, lshTitle), folder, "theory-time");
     Path summary = folder.resolve("summary.txt");
-    AtomicFiles.writeString(summary, summary(results, points, exactUs, labelled));
+    AtomicFiles.writeString(summary, summary(results, all, exactUs, labelled));
     HtmlReport.write(folder);
     return summary;
   }
@@ -69,8 +92,9 @@ public final class SweepReport {
     int k = Integer.parseInt(p.getProperty("k").trim());
     int l = Integer.parseInt(p.getProperty("L").trim());
     int t = Integer.parseInt(p.getProperty("probes", "0").trim());
-    return points.stream().filter(x -> x.k() == k && x.l() == l && x.probes() == t).findFirst()
-        .orElse(null);
+    String family = p.getProperty("family", "hyperplane").trim();
+    return points.stream().filter(x -> x.family().equals(family) && x.k() == k && x.l() == l
+        && x.probes() == t).findFirst().orElse(null);
   }
 
   /** Dataset, model and size, loud about synthetic data. */
@@ -100,8 +124,9 @@ public final class SweepReport {
         r.first(ResultColumns.N_ITEMS), r.first(ResultColumns.N_INDEXED),
         r.first(ResultColumns.N_QUERIES), r.first(ResultColumns.DIM), r.first(ResultColumns.METRIC),
         r.first(ResultColumns.CENTER), r.first(ResultColumns.TOP_N)));
-    s.append(String.format(Locale.ROOT, "configs:    %d (k × L), %d repeat(s), seed %s%n",
-        points.size(), points.isEmpty() ? 0 : points.get(0).repeats(), r.first(ResultColumns.SEED)));
+    s.append(String.format(Locale.ROOT, "configs:    %d (%s), %d repeat(s), seed %s%n",
+        points.size(), String.join(", ", r.families()), points.isEmpty() ? 0 : points.get(0).repeats(),
+        r.first(ResultColumns.SEED)));
     s.append(String.format(Locale.ROOT, "exact scan: %.0f µs per query (one thread)%n%n", exactUs));
     s.append("Theory, 1 − (1 − p^k)^L with p = 1 − θ/π from the measured query–item angles:\n");
     for (Recall recall : Recall.values()) {
@@ -119,8 +144,8 @@ public final class SweepReport {
         continue;
       }
       s.append("Fastest configuration reaching each ").append(recall.title()).append(" target:\n");
-      s.append(String.format(Locale.ROOT, "  %-7s %-18s %10s %10s %9s %12s %12s%n", "target",
-          "config", "recall", "query µs", "speed-up", "candidates", "memory MB"));
+      s.append(String.format(Locale.ROOT, "  %-7s %-28s %10s %10s %9s %12s %12s %10s%n", "target",
+          "config", "recall", "query µs", "speed-up", "candidates", "memory MB", "build ms"));
       for (double target : TARGETS) {
         ConfigPoint p = Frontier.fastestReaching(points, recall, target);
         if (p == null) {
@@ -137,6 +162,18 @@ public final class SweepReport {
                 .min(java.util.Comparator.comparingDouble(ConfigPoint::memoryBytes)).orElse(null);
             s.append(p == null
                 ? String.format(Locale.ROOT, "  %-7.2f T=%-3d none in this grid reaches it%n", target, t)
+                : line(String.format(Locale.ROOT, "%.2f", target), p, recall));
+          }
+        }
+      }
+      if (r.families().size() > 1) {
+        s.append("Fastest per family:\n");
+        for (double target : TARGETS) {
+          for (String family : r.families()) {
+            ConfigPoint p = Frontier.fastestReaching(points.stream()
+                .filter(x -> x.family().equals(family)).toList(), recall, target);
+            s.append(p == null
+                ? String.format(Locale.ROOT, "  %-7.2f %-18s none in this grid reaches it%n", target, family)
                 : line(String.format(Locale.ROOT, "%.2f", target), p, recall));
           }
         }
@@ -163,8 +200,8 @@ public final class SweepReport {
   private static String line(String target, ConfigPoint p, Recall recall) {
     String std = p.repeats() > 1 ? String.format(Locale.ROOT, "±%.3f",
         recall == Recall.LABEL ? p.labelRecallStd() : p.knnRecallStd()) : "";
-    return String.format(Locale.ROOT, "  %-7s %-18s %10s %10.0f %8.1fx %12.0f %12.2f%n", target,
+    return String.format(Locale.ROOT, "  %-7s %-28s %10s %10.0f %8.1fx %12.0f %12.2f %10.0f%n", target,
         p.label(), String.format(Locale.ROOT, "%.3f%s", recall.of(p), std), p.queryUs(),
-        p.speedup(), p.candidates(), p.memoryBytes() / 1e6);
+        p.speedup(), p.candidates(), p.memoryBytes() / 1e6, p.buildMs());
   }
 }

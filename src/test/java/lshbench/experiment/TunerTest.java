@@ -35,7 +35,7 @@ class TunerTest {
     Tuner.Outcome o = new Tuner(config, new PrintStream(new ByteArrayOutputStream())).run();
     Tuner.Candidate best = o.recommended();
     assertNotNull(best, Files.readString(o.folder().resolve("tune.txt")));
-    assertTrue(Files.readString(o.folder().resolve("tune.txt")).contains("RECOMMENDED: k=" + best.k()));
+    assertTrue(Files.readString(o.folder().resolve("tune.txt")).contains("RECOMMENDED: hyperplane k=" + best.k()));
 
     // Re-measure with seeds the tuner never used.
     Workbench bench = Workbench.prepare(config, Workbench.loadDataset(config,
@@ -49,5 +49,44 @@ class TunerTest {
       recall += measured.knnRecall() / seeds;
     }
     assertTrue(recall >= 0.85, "fresh-seed recall " + recall + " for k=" + best.k() + " L=" + best.l());
+  }
+
+  @Test
+  void everyListedFamilyIsMeasuredAndTheWinnerHoldsWithFreshSeeds() throws IOException {
+    Map<String, String> m = SweepDeterminismTest.tiny(dir);
+    m.put("type", "tune");
+    m.put("families", "hyperplane, crosspolytope, pca-hyperplane");
+    m.put("synthetic.shape", "10x60");
+    m.put("synthetic.dim", "96");
+    m.put("synthetic.latent", "12");
+    m.put("pca.dim", "16");
+    m.put("pca.sample", "300");
+    m.put("crosspolytope.theory.samples", "400");
+    m.put("queries", "80");
+    m.put("target.recall", "0.85");
+    m.put("tune.k.max", "16");
+    m.put("tune.L.max", "64");
+    m.put("tune.confirm", "2");
+    m.put("tune.seeds", "3");
+    SweepConfig config = SweepConfig.from(Settings.of("tune", m));
+    Tuner.Outcome o = new Tuner(config, new PrintStream(new ByteArrayOutputStream())).run();
+    for (String f : java.util.List.of("hyperplane", "crosspolytope", "pca-hyperplane")) {
+      assertTrue(o.measured().stream().anyMatch(c -> c.family().equals(f)), f + " measured");
+    }
+    Tuner.Candidate best = o.recommended();
+    assertNotNull(best, Files.readString(o.folder().resolve("tune.txt")));
+    Workbench bench = Workbench.prepare(config, Workbench.loadDataset(config,
+        new PrintStream(new ByteArrayOutputStream())).data(), new PrintStream(new ByteArrayOutputStream()));
+    double recall = 0;
+    int seeds = 5;
+    for (int s = 0; s < seeds; s++) {
+      var family = FamilyBuilder.build(best.family(), config, bench.data(), bench.split().members(),
+          best.k(), best.l(), 987_654 + s, bench.centre());
+      LshIndex index = LshIndex.build(family, bench.data(), bench.split().members(), best.k(),
+          best.l(), 0, 2);
+      recall += bench.eval().run(index).knnRecall() / seeds;
+    }
+    assertTrue(recall >= 0.85, "fresh-seed recall " + recall + " for " + best.family() + " k="
+        + best.k() + " L=" + best.l());
   }
 }

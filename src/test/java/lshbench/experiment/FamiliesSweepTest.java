@@ -1,0 +1,103 @@
+package lshbench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import lshbench.report.SweepReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FamiliesSweepTest {
+  @TempDir
+  Path dir;
+
+  private Map<String, String> fourFamilies() {
+    Map<String, String> m = SweepDeterminismTest.tiny(dir);
+    m.put("families", "hyperplane, crosspolytope, pca-hyperplane, hnsw");
+    m.put("repeats", "1");
+    m.put("crosspolytope.k", "1,2");
+    m.put("crosspolytope.probes", "0,4");
+    m.put("pca.dim", "12");
+    m.put("pca.sample", "200");
+    m.put("crosspolytope.theory.samples", "300");
+    m.put("hnsw.ef", "10,200");
+    return m;
+  }
+
+  @Test
+  void oneSweepMeasuresEveryFamilyWithItsOwnParameters() throws IOException {
+    SweepRunner.Result r = SweepDeterminismTest.run(fourFamilies());
+    List<Map<String, String>> rows = SweepDeterminismTest.rowsWithoutTiming(r.csv());
+    Map<String, Long> perFamily = rows.stream()
+        .collect(Collectors.groupingBy(x -> x.get("family"), Collectors.counting()));
+    // hyperplane 3 k × 2 L; crosspolytope 2 k × 2 L × 2 probes; pca 3 × 2; hnsw 2 ef
+    assertEquals(Map.of("hyperplane", 6L, "crosspolytope", 8L, "pca-hyperplane", 6L, "hnsw", 2L),
+        perFamily);
+    for (Map<String, String> row : rows) {
+      boolean hnsw = row.get("family").equals("hnsw");
+      assertEquals(hnsw, row.get("k").isEmpty(), "k only for LSH: " + row);
+      assertEquals(!hnsw, row.get("hnsw_ef").isEmpty(), "ef only for HNSW: " + row);
+      if (row.get("family").equals("crosspolytope")) {
+        // 64-d rotated in 64 dimensions: 7 bits a cross-polytope
+        assertEquals(7 * Integer.parseInt(row.get("k")), Integer.parseInt(row.get("key_bits")));
+        assertEquals("64", row.get("hash_dim"));
+        assertEquals(row.get("probes").equals("0"), !row.get("predicted_knn_recall").isEmpty());
+      }
+      if (row.get("family").equals("pca-hyperplane")) {
+        assertEquals("12", row.get("hash_dim"));
+        assertTrue(Double.parseDouble(row.get("memory_bytes")) > 4 * 12 * 64, "basis counted");
+      }
+    }
+    // HNSW with a search list far larger than n finds the exact neighbours.
+    assertTrue(rows.stream().anyMatch(x -> x.get("hnsw_ef").equals("200")
+        && Double.parseDouble(x.get("knn_recall")) > 0.99));
+
+    Path summary = SweepReport.write(r.folder().path(), r.csv());
+    String text = Files.readString(summary);
+    assertTrue(text.contains("Fastest per family"), text);
+    assertTrue(text.contains("cp k="), text);
+    assertTrue(text.contains("hnsw M=16 efC=100 ef="), text);
+    assertTrue(Files.size(r.folder().path().resolve("families-knn-recall-vs-time.png")) > 10_000);
+    assertTrue(Files.isRegularFile(r.folder().path().resolve("families-label-recall-vs-time.svg")));
+  }
+
+  @Test
+  void aKilledMultiFamilySweepResumesEveryFamily() throws IOException {
+    SweepRunner.Result full = SweepDeterminismTest.run(fourFamilies());
+    Path partial = full.folder().path().resolve(ResultsCsv.PARTIAL);
+    List<String> lines = Files.readAllLines(full.csv());
+    // Keep the header and the first 9 rows, as a kill after the ninth configuration would.
+    Files.write(partial, lines.subList(0, 10));
+    Files.delete(full.csv());
+    Files.writeString(full.folder().path().resolve(RunFolder.STATUS), "running\n");
+    Map<String, String> again = fourFamilies();
+    again.put("resume", full.folder().path().toString());
+    SweepRunner.Result resumed = SweepDeterminismTest.run(again);
+    assertEquals(9, resumed.reused());
+    assertEquals(22 - 9, resumed.computed());
+  }
+
+  @Test
+  void badFamilySettingsAreOneLineErrors() {
+    Map<String, String> m = SweepDeterminismTest.tiny(dir);
+    m.put("families", "hyperplane, minhash");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> SweepConfig.from(Settings.of("x", m)));
+    assertTrue(e.getMessage().startsWith("families: 'minhash' is not a family"), e.getMessage());
+    m.put("families", "crosspolytope");
+    m.put("crosspolytope.k", "1,12");
+    e = assertThrows(ConfigException.class, () -> SweepDeterminismTest.run(m));
+    assertTrue(e.getMessage().startsWith("crosspolytope.k:"), e.getMessage());
+    m.put("families", "hnsw");
+    m.put("hnsw.ef", "5,50");
+    e = assertThrows(ConfigException.class, () -> SweepConfig.from(Settings.of("x", m)));
+    assertTrue(e.getMessage().startsWith("hnsw.ef: 5 is below top.n"), e.getMessage());
+  }
+}
