@@ -50,8 +50,10 @@ final class CrossPolytopeProbes {
    * @return how many were written
    */
   int probes(float[] rotated, int k, int bits, int probes, long[] out, int outOff) {
+    // Only as many runner-ups as this query's probes can use: selection cost grows with them.
+    int ranks = Math.min(this.ranks, probes + 1);
     for (int j = 0; j < k; j++) {
-      topVertices(rotated, j * rotDim, vertex[j], cost[j]);
+      topVertices(rotated, j * rotDim, vertex[j], cost[j], ranks);
     }
     heapSize = 0;
     int written = 0;
@@ -83,7 +85,7 @@ final class CrossPolytopeProbes {
   }
 
   /** The {@code ranks} largest-magnitude coordinates, largest first, as vertices and costs. */
-  private void topVertices(float[] x, int off, int[] vtx, float[] c) {
+  private void topVertices(float[] x, int off, int[] vtx, float[] c, int ranks) {
     int filled = 0;
     // c[] holds magnitudes, descending, while selecting; converted to costs at the end.
     for (int i = 0; i < rotDim; i++) {

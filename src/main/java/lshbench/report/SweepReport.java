@@ -128,7 +128,10 @@ public final class SweepReport {
         points.size(), String.join(", ", r.families()), points.isEmpty() ? 0 : points.get(0).repeats(),
         r.first(ResultColumns.SEED)));
     s.append(String.format(Locale.ROOT, "exact scan: %.0f µs per query (one thread)%n%n", exactUs));
-    s.append("Theory, 1 − (1 − p^k)^L with p = 1 − θ/π from the measured query–item angles:\n");
+    s.append(r.families().size() > 1
+        ? "Theory, 1 − (1 − p^k)^L with each family's p from the measured query–item angles (LSH "
+            + "without probes):\n"
+        : "Theory, 1 − (1 − p^k)^L with p = 1 − θ/π from the measured query–item angles:\n");
     for (Recall recall : Recall.values()) {
       if (recall != Recall.LABEL || labelled) {
         s.append(String.format(Locale.ROOT, "  mean |measured − predicted| %s: %.3f%n",
@@ -155,14 +158,19 @@ public final class SweepReport {
         }
       }
       if (points.stream().mapToInt(ConfigPoint::probes).distinct().count() > 1) {
-        s.append("Smallest index (memory) reaching each target, by probes per table T:\n");
+        s.append("Smallest index (memory) reaching each target, by family and probes per table T:\n");
         for (double target : TARGETS) {
-          for (int t : points.stream().mapToInt(ConfigPoint::probes).distinct().sorted().toArray()) {
-            ConfigPoint p = points.stream().filter(x -> x.probes() == t && recall.of(x) >= target)
-                .min(java.util.Comparator.comparingDouble(ConfigPoint::memoryBytes)).orElse(null);
-            s.append(p == null
-                ? String.format(Locale.ROOT, "  %-7.2f T=%-3d none in this grid reaches it%n", target, t)
-                : line(String.format(Locale.ROOT, "%.2f", target), p, recall));
+          for (String family : r.families()) {
+            for (int t : points.stream().filter(x -> x.family().equals(family))
+                .mapToInt(ConfigPoint::probes).distinct().sorted().toArray()) {
+              ConfigPoint p = points.stream().filter(x -> x.family().equals(family)
+                      && x.probes() == t && recall.of(x) >= target)
+                  .min(java.util.Comparator.comparingDouble(ConfigPoint::memoryBytes)).orElse(null);
+              s.append(p == null
+                  ? String.format(Locale.ROOT, "  %-7.2f %-28s none in this grid reaches it%n", target,
+                      family + (family.equals("hnsw") ? "" : " T=" + t))
+                  : line(String.format(Locale.ROOT, "%.2f", target), p, recall));
+            }
           }
         }
       }
