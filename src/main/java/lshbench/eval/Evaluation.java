@@ -52,6 +52,38 @@ public final class Evaluation {
     return topN;
   }
 
+  /**
+   * Mean kNN recall@n of {@code index} on the first {@code count} queries, untimed: for
+   * searches (a tuner's binary search over probes) that need recall, not timings.
+   */
+  public double knnRecall(Index index, int count) {
+    int n = Math.min(count, queries.length);
+    double sum = 0;
+    for (int q = 0; q < n; q++) {
+      sum += knnRecall(index.search(queries[q], topN), truth.distances(q));
+    }
+    return sum / n;
+  }
+
+  /** Mean label recall on the first {@code count} queries, untimed; NaN without labels. */
+  public double labelRecall(Index index, int count) {
+    if (!data.hasLabels()) {
+      return Double.NaN;
+    }
+    int n = Math.min(count, queries.length);
+    double sum = 0;
+    int counted = 0;
+    for (int q = 0; q < n; q++) {
+      int label = data.label(split.queries()[q]);
+      int relevant = truth.membersWithLabel(label);
+      if (relevant > 0) {
+        sum += (double) sameLabel(index.candidates(queries[q]), label) / relevant;
+        counted++;
+      }
+    }
+    return counted == 0 ? Double.NaN : sum / counted;
+  }
+
   public Measurement run(Index index) {
     long start = System.nanoTime();
     int cap = 20 * queries.length;

@@ -59,9 +59,11 @@ public record SweepConfig(
    * @param maxL largest L considered
    * @param confirm how many theory-ranked candidates are measured
    * @param seeds hash seeds each candidate is measured with
+   * @param maxProbes largest probes per table searched (0 = plain LSH only)
+   * @param probeTables the L values multi-probe candidates are searched at
    */
   public record Tuning(double targetRecall, boolean labelTarget, long memoryBudgetBytes, int maxK,
-      int maxL, int confirm, int seeds) {}
+      int maxL, int confirm, int seeds, int maxProbes, int[] probeTables) {}
 
   /** Every key a sweep accepts, with its meaning (also the README's reference table). */
   public static final Map<String, String> KEYS;
@@ -109,6 +111,9 @@ public record SweepConfig(
     k.put("tune.L.max", "tune: largest L considered");
     k.put("tune.confirm", "tune: theory-ranked candidates measured");
     k.put("tune.seeds", "tune: hash seeds each candidate is measured with (for a lower confidence bound)");
+    k.put("tune.probes.max", "tune: also search multi-probe configurations, binary-searching probes "
+        + "per table up to this (0 = plain LSH only)");
+    k.put("tune.probes.L", "tune: table counts at which multi-probe configurations are searched");
     k.put("scale.n", "scale: dataset sizes (prefixes of the clusters set), e.g. 10000,100000,1000000");
     k.put("resume", "a killed run's folder: finish it instead of starting a new one");
     Families.describeKeys(k);
@@ -243,7 +248,9 @@ public record SweepConfig(
         s.intIn("tune.k.max", 32, 1, HyperplaneBank.MAX_BITS),
         s.intIn("tune.L.max", 256, 1, 4096),
         s.intIn("tune.confirm", 5, 1, 100),
-        s.intIn("tune.seeds", 3, 2, 100));
+        s.intIn("tune.seeds", 3, 2, 100),
+        s.intIn("tune.probes.max", 0, 0, 4096),
+        s.grid("tune.probes.L", "5,10,20", 1, 4096));
   }
 
   /**

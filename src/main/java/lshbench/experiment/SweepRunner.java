@@ -109,7 +109,7 @@ public final class SweepRunner {
         ? new ResultsCsv(folder.path()) : ResultsCsv.resume(folder.path(), finished)) {
       for (int repeat = 0; repeat < config.repeats(); repeat++) {
         for (Families.Grid grid : config.families().lsh()) {
-          computed += sweepFamily(grid, repeat, bench, csv, finished, progress);
+          computed += sweepFamily(grid, repeat, bench, csv, finished, progress, folder.path());
         }
         if (config.families().hnsw() != null) {
           computed += sweepHnsw(config.families().hnsw(), repeat, bench, csv, finished, progress);
@@ -126,7 +126,7 @@ public final class SweepRunner {
    * hashed once, configuration (k, L) using the first k functions of the first L tables.
    */
   private int sweepFamily(Families.Grid grid, int repeat, Workbench bench, ResultsCsv csv,
-      Map<String, List<String>> finished, Progress progress) throws IOException {
+      Map<String, List<String>> finished, Progress progress, Path folder) throws IOException {
     Dataset data = bench.data();
     int[] members = bench.split().members();
     Evaluation eval = bench.eval();
@@ -134,6 +134,7 @@ public final class SweepRunner {
     HashFamily bank = null;
     long[] signatures = null;
     double msPerFunction = 0;
+    double gridBuildMs = 0;
     CollisionTheory theory = null;
     Workbench.HashCost cost = null;
     int computed = 0;
@@ -162,6 +163,7 @@ public final class SweepRunner {
             log.println("[sweep] " + bank.describe());
             long p0 = System.nanoTime();
             signatures = bank.signatures(data, members, config.threads());
+            gridBuildMs += bank.trainMs() + (System.nanoTime() - p0) / 1e6;
             msPerFunction = (System.nanoTime() - p0) / 1e6 / ((double) grid.maxK() * grid.maxL());
             theory = bench.theoryFor(bank, config);
             cost = bench.hashCost(bank);
@@ -172,6 +174,7 @@ public final class SweepRunner {
               long b0 = System.nanoTime();
               tables[t] = LshIndex.buildTable(bank, signatures, members, k, t);
               tableMs[t] = (System.nanoTime() - b0) / 1e6;
+              gridBuildMs += tableMs[t];
             }
           }
           LshIndex index = new LshIndex(data, members.length, bank, k, Arrays.copyOf(tables, l),
@@ -186,8 +189,51 @@ public final class SweepRunner {
         }
       }
     }
+    if (computed == grid.runs() && repeat == 0) {
+      gridCost(grid, bench, gridBuildMs, folder);
+    }
     return computed;
   }
+
+  /**
+   * Measures what sharing functions across the grid saves: the whole grid's build (hash once,
+   * every table) against the median and the largest configuration each built alone from
+   * scratch, appended to {@code grid-cost.csv}.
+   */
+  private void gridCost(Families.Grid grid, Workbench bench, double gridBuildMs, Path folder)
+      throws IOException {
+    int[] members = bench.split().members();
+    int k = grid.ks()[grid.ks().length / 2];
+    int l = grid.ls()[grid.ls().length / 2];
+    double medianMs = buildAlone(grid.family(), bench, members, k, l);
+    double largestMs = buildAlone(grid.family(), bench, members, grid.maxK(), grid.maxL());
+    int configs = grid.ks().length * grid.ls().length;
+    log.printf(Locale.ROOT, "[sweep] %s: all %d (k, L) indexes built in %.0f ms (hashed once); "
+        + "k=%d L=%d alone %.0f ms, so the grid costs %.1fx one median configuration; the largest "
+        + "(k=%d L=%d) alone %.0f ms, %.1fx%n", grid.family(), configs, gridBuildMs, k, l, medianMs,
+        gridBuildMs / medianMs, grid.maxK(), grid.maxL(), largestMs, gridBuildMs / largestMs);
+    Path file = folder.resolve(GRID_COST);
+    boolean header = !java.nio.file.Files.exists(file);
+    String line = String.format(Locale.ROOT, "%s%s,%d,%.1f,%d,%d,%.1f,%.2f,%d,%d,%.1f,%.2f%n",
+        header ? "family,configurations,grid_build_ms,median_k,median_L,median_alone_ms,"
+            + "ratio_to_median,largest_k,largest_L,largest_alone_ms,ratio_to_largest\n" : "",
+        grid.family(), configs, gridBuildMs, k, l, medianMs, gridBuildMs / medianMs, grid.maxK(),
+        grid.maxL(), largestMs, gridBuildMs / largestMs);
+    java.nio.file.Files.writeString(file, line, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** Wall time to draw (train), hash and table one configuration from scratch. */
+  private double buildAlone(String family, Workbench bench, int[] members, int k, int l) {
+    long t0 = System.nanoTime();
+    HashFamily bank = FamilyBuilder.build(family, config, bench.data(), members, k, l,
+        config.hashSeed(0), bench.centre());
+    long[] sig = bank.signatures(bench.data(), members, config.threads());
+    LshIndex.buildTables(bank, sig, members, k, l);
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
+  static final String GRID_COST = "grid-cost.csv";
 
   /** HNSW's grid: a graph per (M, efConstruction), searched at every ef. */
   private int sweepHnsw(Families.Hnsw grid, int repeat, Workbench bench, ResultsCsv csv,

@@ -18,15 +18,19 @@ import lshbench.lsh.LshIndex;
 import lshbench.vector.Metric;
 
 /**
- * Finds the cheapest (k, L) whose recall reaches a target, without sweeping a grid.
+ * Finds the cheapest configuration of the listed LSH families whose recall reaches a target,
+ * without sweeping a grid.
  *
  * <p>Theory prunes: from the measured query–neighbour angles, 1 − (1 − p^k)^L predicts recall
  * and candidates for every (k, L) up to the limits, so for each k only the smallest L that
- * reaches the target (with a small safety margin) is a candidate, ranked by a cost model,
- * hashing k·L dot products plus one distance per predicted candidate, both priced at the exact
- * scan's measured cost per item. Measurements confirm: the best few are built with several
+ * reaches the target (with a small safety margin) is a candidate, ranked by a cost model:
+ * hashing k·L functions at the family's measured cost per function, plus one distance per
+ * predicted candidate at the exact scan's measured cost per item. Measurements confirm: the best few are built with several
  * fresh hash seeds each; a configuration is accepted when the one-sided 95% lower bound of its
  * recall over seeds reaches the target. The fastest accepted one is recommended.
+ *
+ * <p>With {@code tune.probes.max} > 0, multi-probe configurations join the race: for each family
+ * the probes per table are binary-searched by measurement (see {@link #searchProbes}).
  */
 public final class Tuner {
   /** Theory is within ~0.01 of measurements; aim a little higher so confirmation rarely fails. */
@@ -42,11 +46,11 @@ public final class Tuner {
   }
 
   /** One measured candidate. */
-  public record Candidate(String family, int k, int l, double predictedRecall, double predictedUs,
-      double recallMean, double recallStd, double lowerBound, double queryUs, double memoryBytes,
-      boolean accepted) {
+  public record Candidate(String family, int k, int l, int probes, double predictedRecall,
+      double predictedUs, double recallMean, double recallStd, double lowerBound, double queryUs,
+      double memoryBytes, boolean accepted) {
     String label() {
-      return family + " k=" + k + " L=" + l;
+      return family + " k=" + k + " L=" + l + (probes > 0 ? " T=" + probes : "");
     }
   }
 
@@ -87,8 +91,8 @@ public final class Tuner {
         bench.exact().queryUs().mean());
     if (best != null) {
       AtomicFiles.writeString(folder.resolve("recommendation.properties"), String.format(Locale.ROOT,
-          "family = %s%nk = %d%nL = %d%nprobes = 0%nrecall = %.4f%nquery_us = %.1f%n", best.family(),
-          best.k(), best.l(), best.recallMean(), best.queryUs()));
+          "family = %s%nk = %d%nL = %d%nprobes = %d%nrecall = %.4f%nquery_us = %.1f%n", best.family(),
+          best.k(), best.l(), best.probes(), best.recallMean(), best.queryUs()));
     }
     return new Outcome(folder, csvFile, best, measured, configs, seconds);
   }
@@ -121,7 +125,7 @@ public final class Tuner {
             double memory = memoryBytes(probe, k, l, members);
             if (t.memoryBudgetBytes() == 0 || memory <= t.memoryBudgetBytes()) {
               double us = cost.us(k, l) + usPerItem * theory.candidates(k, l);
-              ranked.add(new Ranked(grid.family(), k, l, r, us));
+              ranked.add(new Ranked(grid.family(), k, l, 0, r, us));
             }
             break; // larger L for this k only costs more
           }
@@ -130,6 +134,11 @@ public final class Tuner {
       log.printf(Locale.ROOT, "[tune] %s: hashing %.2f µs + %.2f µs per function; %d values of k "
           + "can reach %.2f%n", grid.family(), cost.fixedUs(), cost.perFunctionUs(),
           ranked.size() - before, t.targetRecall());
+      if (t.maxProbes() > 0) {
+        List<Ranked> plain = new ArrayList<>(ranked.subList(before, ranked.size()));
+        plain.sort(Comparator.comparingDouble(Ranked::us));
+        ranked.addAll(searchProbes(bench, grid.family(), probe, plain));
+      }
     }
     if (ranked.isEmpty()) {
       throw new ConfigException("target.recall: no (k ≤ " + t.maxK() + ", L ≤ " + t.maxL()
@@ -157,8 +166,73 @@ public final class Tuner {
     return measured;
   }
 
-  /** A configuration as theory ranks it. */
-  private record Ranked(String family, int k, int l, double recall, double us) {}
+  /**
+   * Multi-probe has no closed-form theory here, so it is searched by measurement, as FALCONN
+   * tunes its probes: for a few k (the plain theory's best and two coarser-grained keys, which
+   * probing favours) and each L of {@code tune.probes.L}, binary-search the fewest probes per
+   * table whose recall on the queries reaches the target (recall only grows with probes: the
+   * probed buckets of T are a prefix of those of T + 1), then time each find once.
+   */
+  List<Ranked> searchProbes(Workbench bench, String family, HashFamily probe,
+      List<Ranked> plain) {
+    SweepConfig.Tuning t = config.tuning();
+    int[] members = bench.split().members();
+    int maxK = Math.min(t.maxK(), 64 / probe.bitsPerFunction());
+    java.util.TreeSet<Integer> ks = new java.util.TreeSet<>();
+    int step = probe.bitsPerFunction() == 1 ? 2 : 1;
+    // Without a plain candidate, start where buckets hold a few items: about log2(n) − 2 bits.
+    int base = plain.isEmpty() ? Math.max(1, (62 - Long.numberOfLeadingZeros(members.length))
+        / probe.bitsPerFunction()) : plain.get(0).k();
+    base = Math.max(1, Math.min(base, maxK));
+    for (int k = base; k <= Math.min(maxK, base + 2 * step); k += step) {
+      ks.add(k);
+    }
+    int maxL = java.util.Arrays.stream(t.probeTables()).max().orElse(1);
+    HashFamily bank = FamilyBuilder.build(family, config, bench.data(), members,
+        ks.last(), maxL, config.hashSeed(998), bench.centre());
+    long[] signatures = bank.signatures(bench.data(), members, config.threads());
+    double goal = t.targetRecall() + MARGIN;
+    List<Ranked> out = new ArrayList<>();
+    for (int k : ks) {
+      BucketTable[] tables = LshIndex.buildTables(bank, signatures, members, k, maxL);
+      for (int l : t.probeTables()) {
+        BucketTable[] used = java.util.Arrays.copyOf(tables, l);
+        java.util.function.IntToDoubleFunction recallAt = probes -> {
+          LshIndex index = new LshIndex(bench.data(), members.length, bank, k, used, probes);
+          return t.labelTarget() ? bench.eval().labelRecall(index, Integer.MAX_VALUE)
+              : bench.eval().knnRecall(index, Integer.MAX_VALUE);
+        };
+        if (recallAt.applyAsDouble(t.maxProbes()) < goal) {
+          continue;
+        }
+        int lo = 0;
+        int hi = t.maxProbes();
+        while (lo < hi) {
+          int mid = (lo + hi) >>> 1;
+          if (recallAt.applyAsDouble(mid) >= goal) {
+            hi = mid;
+          } else {
+            lo = mid + 1;
+          }
+        }
+        LshIndex index = new LshIndex(bench.data(), members.length, bank, k, used, lo);
+        Measurement m = bench.eval().run(index);
+        double r = t.labelTarget() ? m.labelRecall() : m.knnRecall();
+        if (t.memoryBudgetBytes() == 0 || m.memoryBytes() <= t.memoryBudgetBytes()) {
+          out.add(new Ranked(family, k, l, lo, r, m.queryUs().mean()));
+        }
+        log.printf(Locale.ROOT, "[tune] %s k=%d L=%d: %d probes per table reach %.3f, %.0f µs%n",
+            family, k, l, lo, r, m.queryUs().mean());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A configuration to confirm: ranked by theory's predicted cost (plain LSH) or by one timed
+   * run (multi-probe, {@code probes} > 0).
+   */
+  record Ranked(String family, int k, int l, int probes, double recall, double us) {}
 
   private Candidate measure(Workbench bench, ResultsCsv csv, Ranked c) throws IOException {
     SweepConfig.Tuning t = config.tuning();
@@ -177,12 +251,12 @@ public final class Tuner {
       long b0 = System.nanoTime();
       BucketTable[] tables = LshIndex.buildTables(bank, signatures, members, c.k(), c.l());
       double tableMs = (System.nanoTime() - b0) / 1e6;
-      LshIndex index = new LshIndex(bench.data(), members.length, bank, c.k(), tables, 0);
+      LshIndex index = new LshIndex(bench.data(), members.length, bank, c.k(), tables, c.probes());
       Measurement m = bench.eval().run(index);
       recall[s] = t.labelTarget() ? m.labelRecall() : m.knnRecall();
       us += m.queryUs().mean() / t.seeds();
       memory = m.memoryBytes();
-      csv.add(bench.row(config, Workbench.lshParameters(c.family(), s, c.k(), c.l(), 0), seed, m,
+      csv.add(bench.row(config, Workbench.lshParameters(c.family(), s, c.k(), c.l(), c.probes()), seed, m,
           bank.trainMs(), hashMs, tableMs, index, bench.theoryFor(bank, config), bench.hashCost(bank)));
     }
     double mean = java.util.Arrays.stream(recall).average().orElse(0);
@@ -190,8 +264,8 @@ public final class Tuner {
         / (recall.length - 1);
     double std = Math.sqrt(var);
     double lower = mean - Z95 * std / Math.sqrt(recall.length);
-    return new Candidate(c.family(), c.k(), c.l(), c.recall(), c.us(), mean, std, lower, us, memory,
-        lower >= t.targetRecall());
+    return new Candidate(c.family(), c.k(), c.l(), c.probes(), c.recall(), c.us(), mean, std, lower,
+        us, memory, lower >= t.targetRecall());
   }
 
   /** The family's parameters for (k, L) plus CSR tables (ids, keys, offsets). */
@@ -210,25 +284,30 @@ public final class Tuner {
         t.targetRecall(), t.seeds(), t.memoryBudgetBytes() > 0
             ? String.format(Locale.ROOT, ", index ≤ %.1f MB", t.memoryBudgetBytes() / 1e6) : ""));
     s.append(String.format(Locale.ROOT, "exact:    %.0f µs per query%n", bench.exact().queryUs().mean()));
-    s.append(String.format(Locale.ROOT, "searched: k ≤ %d, L ≤ %d by theory; measured %d "
-        + "configurations × seeds in %.1f s%n%n", t.maxK(), t.maxL(), configs, seconds));
+    s.append(String.format(Locale.ROOT, "searched: %s; k ≤ %d, L ≤ %d by theory%s; measured %d "
+        + "configurations × seeds in %.1f s%n", String.join(", ", config.families().lsh().stream()
+            .map(Families.Grid::family).toList()), t.maxK(), t.maxL(), t.maxProbes() > 0
+            ? String.format(Locale.ROOT, "; multi-probe by binary search, probes ≤ %d at L ∈ %s",
+                t.maxProbes(), java.util.Arrays.toString(t.probeTables())) : "", configs, seconds));
+    s.append("(for multi-probe rows, 'predicted' is the recall its search measured)\n\n");
     if (best == null) {
       s.append("No measured candidate reached the target with confidence; see below and raise "
           + "tune.confirm or tune.L.max.\n\n");
     } else {
-      s.append(String.format(Locale.ROOT, "RECOMMENDED: %s (plain LSH)%n  recall %.3f ± %.3f "
+      s.append(String.format(Locale.ROOT, "RECOMMENDED: %s (%s)%n  recall %.3f ± %.3f "
           + "(lower bound %.3f), query %.0f µs (%.1fx the exact scan), index %.2f MB%n%n",
-          best.label(), best.recallMean(), best.recallStd(), best.lowerBound(),
+          best.label(), best.probes() > 0 ? best.probes() + " probes per table" : "plain LSH",
+          best.recallMean(), best.recallStd(), best.lowerBound(),
           best.queryUs(), bench.exact().queryUs().mean() / best.queryUs(), best.memoryBytes() / 1e6));
     }
-    s.append(String.format(Locale.ROOT, "%-15s %-6s %-6s %10s %10s %10s %10s %12s %10s  %s%n",
-        "family", "k", "L",
+    s.append(String.format(Locale.ROOT, "%-15s %-4s %-5s %-5s %10s %10s %10s %10s %12s %10s  %s%n",
+        "family", "k", "L", "T",
         "predicted", "measured", "± std", "lower", "query µs", "memory MB", "verdict"));
     List<Candidate> sorted = new ArrayList<>(measured);
     sorted.sort(Comparator.comparingDouble(Candidate::queryUs));
     for (Candidate c : sorted) {
-      s.append(String.format(Locale.ROOT, "%-15s %-6d %-6d %10.3f %10.3f %10.3f %10.3f %12.0f %10.2f  %s%n",
-          c.family(), c.k(), c.l(), c.predictedRecall(), c.recallMean(), c.recallStd(), c.lowerBound(),
+      s.append(String.format(Locale.ROOT, "%-15s %-4d %-5d %-5d %10.3f %10.3f %10.3f %10.3f %12.0f %10.2f  %s%n",
+          c.family(), c.k(), c.l(), c.probes(), c.predictedRecall(), c.recallMean(), c.recallStd(), c.lowerBound(),
           c.queryUs(), c.memoryBytes() / 1e6, c == best ? "RECOMMENDED"
               : c.accepted() ? "runner-up" : "short of target"));
     }

@@ -89,4 +89,42 @@ class TunerTest {
     assertTrue(recall >= 0.85, "fresh-seed recall " + recall + " for " + best.family() + " k="
         + best.k() + " L=" + best.l());
   }
+
+  @Test
+  void theProbeSearchReachesTheTargetAndRecallGrowsWithProbes() throws IOException {
+    Map<String, String> m = SweepDeterminismTest.tiny(dir);
+    m.put("type", "tune");
+    m.put("families", "hyperplane, crosspolytope");
+    m.put("synthetic.shape", "10x60");
+    m.put("synthetic.dim", "96");
+    m.put("synthetic.latent", "12");
+    m.put("crosspolytope.theory.samples", "300");
+    m.put("queries", "80");
+    m.put("target.recall", "0.85");
+    m.put("tune.probes.max", "64");
+    m.put("tune.probes.L", "2,4");
+    SweepConfig config = SweepConfig.from(Settings.of("tune", m));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    Workbench bench = Workbench.prepare(config, Workbench.loadDataset(config, quiet).data(), quiet);
+    Tuner tuner = new Tuner(config, quiet);
+    for (String family : java.util.List.of("hyperplane", "crosspolytope")) {
+      var probe = FamilyBuilder.build(family, config, bench.data(), bench.split().members(), 1, 4,
+          1, bench.centre());
+      java.util.List<Tuner.Ranked> found = tuner.searchProbes(bench, family, probe, java.util.List.of());
+      assertTrue(!found.isEmpty(), family + ": some (k, L) reaches 0.85 within 64 probes");
+      for (Tuner.Ranked r : found) {
+        assertTrue(r.recall() >= 0.85, family + " " + r);
+        if (r.probes() > 0) {
+          var bank = FamilyBuilder.build(family, config, bench.data(), bench.split().members(), r.k(),
+              r.l(), config.hashSeed(998), bench.centre());
+          // The search's bank (largest k and L) is private to it; on a fresh bank, probing
+          // must not lose recall against plain LSH.
+          var fewer = LshIndex.build(bank, bench.data(), bench.split().members(), r.k(), r.l(), 0, 2);
+          var more = LshIndex.build(bank, bench.data(), bench.split().members(), r.k(), r.l(),
+              r.probes(), 2);
+          assertTrue(bench.eval().knnRecall(more, 1000) >= bench.eval().knnRecall(fewer, 1000));
+        }
+      }
+    }
+  }
 }
