@@ -230,7 +230,11 @@ def write_comparison(folder, meta, ours, rows, raw, n):
                               if f else "not reached"] + [""] * 8)
                 continue
             mem = int(pick["memory_bytes"])
-            add(what, "k=%s L=%s" % (pick["k"], pick["L"]), float(pick["knn_recall"]),
+            cfg = "k=%s L=%s" % (pick["k"], pick["L"])
+            if pick.get("family"):
+                cfg = "%s %s%s" % (pick["family"], cfg,
+                                   " T=%s" % pick["probes"] if pick.get("probes", "0") != "0" else "")
+            add(what, cfg, float(pick["knn_recall"]),
                 float(pick["query_us_mean"]), float(pick["build_ms"]), mem, mem + raw, f)
 
     header = ["comparison", "lshbench", "recall", "µs/q", "FAISS", "recall", "µs/q",

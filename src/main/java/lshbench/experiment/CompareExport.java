@@ -63,45 +63,54 @@ public final class CompareExport {
     Measurement exact = bench.exact();
     List<String> rows = new ArrayList<>();
     rows.add("method,k,L,target,knn_recall,query_us_mean,query_us_p50,qps,build_ms,memory_bytes,"
-        + "candidates_mean");
-    rows.add(row("exact", 0, 0, Double.NaN, exact, 0));
-    List<double[]> grid = new ArrayList<>(); // k, L, recall, us, build ms, memory, candidates
-    int total = config.ks().length * config.ls().length;
+        + "candidates_mean,family,probes");
+    rows.add(row("exact", "", 0, 0, 0, Double.NaN, exact, 0));
+    List<Object[]> grid = new ArrayList<>(); // family, k, L, T, recall, us, build ms, memory, candidates
+    int total = config.families().lsh().stream().mapToInt(Families.Grid::runs).sum();
     Progress progress = new Progress("compare", total, log);
-    for (int k : config.ks()) {
-      for (int l : config.ls()) {
-        long t0 = System.nanoTime();
-        LshIndex index = LshIndex.builder().bitsPerTable(k).tables(l).center(config.center())
-            .seed(config.hashSeed(0)).threads(1).build(data, split.members());
-        double buildMs = (System.nanoTime() - t0) / 1e6;
-        Measurement m = bench.eval().run(index);
-        rows.add(row("lsh", k, l, Double.NaN, m, buildMs));
-        grid.add(new double[] {k, l, m.knnRecall(), m.queryUs().mean(), buildMs,
-            m.memoryBytes(), m.candidatesMean()});
-        progress.step(String.format(Locale.ROOT, "k=%d L=%d recall %.3f, %.0f µs", k, l,
-            m.knnRecall(), m.queryUs().mean()));
+    for (Families.Grid g : config.families().lsh()) {
+      for (int k : g.ks()) {
+        for (int l : g.ls()) {
+          // Built from scratch per (k, L) on one thread, as FAISS builds each IndexLSH.
+          long t0 = System.nanoTime();
+          lshbench.lsh.HashFamily bank = FamilyBuilder.build(g.family(), config, data,
+              split.members(), k, l, config.hashSeed(0), bench.centre());
+          long[] sig = bank.signatures(data, split.members(), 1);
+          lshbench.lsh.BucketTable[] tables = LshIndex.buildTables(bank, sig, split.members(), k, l);
+          double buildMs = (System.nanoTime() - t0) / 1e6;
+          for (int probes : g.probes()) {
+            LshIndex index = new LshIndex(data, split.members().length, bank, k, tables, probes);
+            Measurement m = bench.eval().run(index);
+            rows.add(row("lsh", g.family(), k, l, probes, Double.NaN, m, buildMs));
+            grid.add(new Object[] {g.family(), k, l, probes, m.knnRecall(), m.queryUs().mean(),
+                buildMs, (double) m.memoryBytes(), m.candidatesMean()});
+            progress.step(String.format(Locale.ROOT, "%s k=%d L=%d T=%d recall %.3f, %.0f µs",
+                g.family(), k, l, probes, m.knnRecall(), m.queryUs().mean()));
+          }
+        }
       }
     }
     StringBuilder picks = new StringBuilder();
     for (double target : TARGETS) {
-      double[] best = null;
-      for (double[] g : grid) {
-        if (g[2] >= target && (best == null || g[3] < best[3])) {
+      Object[] best = null;
+      for (Object[] g : grid) {
+        if ((double) g[4] >= target && (best == null || (double) g[5] < (double) best[5])) {
           best = g;
         }
       }
       if (best == null) {
-        rows.add(String.format(Locale.ROOT, "pick,,,%.2f,,,,,,,", target));
+        rows.add(String.format(Locale.ROOT, "pick,,,%.2f,,,,,,,,,", target));
         picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: not reached by the grid%n",
             bench.topN(), target));
       } else {
-        rows.add(String.format(Locale.ROOT, "pick,%d,%d,%.2f,%.4f,%.2f,,%.1f,%.1f,%d,%.1f",
-            (int) best[0], (int) best[1], target, best[2], best[3], 1e6 / best[3], best[4],
-            (long) best[5], best[6]));
+        rows.add(String.format(Locale.ROOT, "pick,%d,%d,%.2f,%.4f,%.2f,,%.1f,%.1f,%d,%.1f,%s,%d",
+            (int) best[1], (int) best[2], target, (double) best[4], (double) best[5],
+            1e6 / (double) best[5], (double) best[6], (long) (double) best[7], (double) best[8],
+            best[0], (int) best[3]));
         picks.append(String.format(Locale.ROOT,
-            "recall@%d >= %.2f: k=%d L=%d recall %.3f, %.1f µs/query, build %.0f ms, %d bytes%n",
-            bench.topN(), target, (int) best[0], (int) best[1], best[2], best[3], best[4],
-            (long) best[5]));
+            "recall@%d >= %.2f: %s k=%d L=%d T=%d recall %.3f, %.1f µs/query, build %.0f ms, %d bytes%n",
+            bench.topN(), target, best[0], (int) best[1], (int) best[2], (int) best[3],
+            (double) best[4], (double) best[5], (double) best[6], (long) (double) best[7]));
       }
     }
     AtomicFiles.writeString(out.resolve("lshbench.csv"), String.join("\n", rows) + "\n");
@@ -140,13 +149,13 @@ public final class CompareExport {
     TexmexFormat.writeIvecs(gt, out.resolve("groundtruth.ivecs"));
   }
 
-  private static String row(String method, int k, int l, double target, Measurement m,
-      double buildMs) {
-    return String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.2f,%.2f,%.1f,%.1f,%d,%.1f", method,
+  private static String row(String method, String family, int k, int l, int probes, double target,
+      Measurement m, double buildMs) {
+    return String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.2f,%.2f,%.1f,%.1f,%d,%.1f,%s,%s", method,
         k == 0 ? "" : Integer.toString(k), l == 0 ? "" : Integer.toString(l),
         Double.isNaN(target) ? "" : String.format(Locale.ROOT, "%.2f", target), m.knnRecall(),
         m.queryUs().mean(), m.queryUs().p50(), 1e6 / m.queryUs().mean(), buildMs,
-        m.memoryBytes(), m.candidatesMean());
+        m.memoryBytes(), m.candidatesMean(), family, method.equals("exact") ? "" : Integer.toString(probes));
   }
 
   private String meta(Dataset data, QuerySplit split, int topN) {
@@ -163,7 +172,7 @@ public final class CompareExport {
         + "  \"top_n\": " + topN + ",\n"
         + "  \"seed\": " + config.seed() + ",\n"
         + "  \"timing\": \"one thread, one query at a time, System.nanoTime after warm-up; LSH "
-        + "built from scratch per (k, L) on one thread\",\n"
+        + "built from scratch per (k, L) on one thread, every family of the config\",\n"
         + "  \"java\": \"" + esc(System.getProperty("java.vm.name") + " "
         + System.getProperty("java.version")) + "\",\n"
         + "  \"cores\": " + Runtime.getRuntime().availableProcessors() + "\n"
