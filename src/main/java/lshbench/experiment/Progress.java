@@ -18,7 +18,12 @@ final class Progress {
   }
 
   void step(String detail) {
-    done++;
+    at(done + 1, detail);
+  }
+
+  /** Reports {@code count} of the total done (for work that reports its own count). */
+  void at(int count, String detail) {
+    done = count;
     double elapsed = (System.nanoTime() - start) / 1e9;
     double eta = done == 0 ? 0 : elapsed / done * (total - done);
     out.printf(Locale.ROOT, "[%s] %d/%d %3.0f%%  %-40s elapsed %s  ETA %s%n", what, done, total,

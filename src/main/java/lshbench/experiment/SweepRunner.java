@@ -253,8 +253,9 @@ public final class SweepRunner {
           }
           if (graph == null) {
             long b0 = System.nanoTime();
+            Progress building = new Progress("hnsw build", bench.split().members().length, log);
             graph = HnswReference.build(bench.data(), bench.split().members(), m, efc, ef,
-                config.threads());
+                config.threads(), (inserted, total) -> building.at(inserted, "items inserted"));
             buildMs = (System.nanoTime() - b0) / 1e6;
             log.printf(Locale.ROOT, "[sweep] hnsw M=%d efConstruction=%d built in %.1f s (%d threads)%n",
                 m, efc, buildMs / 1e3, config.threads());

@@ -25,7 +25,7 @@ import lshbench.vector.Metric;
  * and candidates for every (k, L) up to the limits, so for each k only the smallest L that
  * reaches the target (with a small safety margin) is a candidate, ranked by a cost model:
  * hashing k·L functions at the family's measured cost per function, plus one distance per
- * predicted candidate at the exact scan's measured cost per item. Measurements confirm: the best few are built with several
+ * predicted candidate at the measured cost of reranking a scattered row. Measurements confirm: the best few are built with several
  * fresh hash seeds each; a configuration is accepted when the one-sided 95% lower bound of its
  * recall over seeds reaches the target. The fastest accepted one is recommended.
  *
@@ -105,7 +105,7 @@ public final class Tuner {
   List<Candidate> search(Workbench bench, ResultsCsv csv) throws IOException {
     SweepConfig.Tuning t = config.tuning();
     int members = bench.split().members().length;
-    double usPerItem = bench.exact().queryUs().mean() / members; // as in predicted_query_us
+    double usPerItem = bench.candidateUs(); // as in predicted_query_us
     if (config.families().hnsw() != null) {
       log.println("[tune] hnsw is listed but the tuner chooses among LSH families only; sweep it");
     }

@@ -54,6 +54,17 @@ public final class HnswReference implements Index {
    */
   public static HnswReference build(Dataset data, int[] members, int m, int efConstruction, int ef,
       int threads) {
+    return build(data, members, m, efConstruction, ef, threads, (done, total) -> { });
+  }
+
+  /** Inserted-so-far callback for long builds. */
+  public interface BuildProgress {
+    void inserted(int done, int total);
+  }
+
+  /** As above, reporting progress about every 2% of the items. */
+  public static HnswReference build(Dataset data, int[] members, int m, int efConstruction, int ef,
+      int threads, BuildProgress progress) {
     if (m < 2) {
       throw new IllegalArgumentException("hnsw M must be at least 2, got " + m);
     }
@@ -67,8 +78,12 @@ public final class HnswReference implements Index {
         .newBuilder(data.dim(), new SquaredEuclidean(), members.length)
         .withM(m).withEfConstruction(efConstruction).withEf(ef).build();
     if (threads <= 1) {
-      for (int id : members) {
-        graph.add(new Row(id, data.vector(id)));
+      int every = Math.max(1, members.length / 50);
+      for (int i = 0; i < members.length; i++) {
+        graph.add(new Row(members[i], data.vector(members[i])));
+        if ((i + 1) % every == 0) {
+          progress.inserted(i + 1, members.length);
+        }
       }
     } else {
       java.util.List<Row> rows = new java.util.ArrayList<>(members.length);
@@ -76,7 +91,7 @@ public final class HnswReference implements Index {
         rows.add(new Row(id, data.vector(id)));
       }
       try {
-        graph.addAll(rows, threads, (done, max) -> { }, Integer.MAX_VALUE);
+        graph.addAll(rows, threads, progress::inserted, Math.max(1, members.length / 50));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while building the HNSW graph", e);

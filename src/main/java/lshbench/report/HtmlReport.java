@@ -46,7 +46,7 @@ public final class HtmlReport {
     CAPTIONS.put("theory-recall", "Measured recall against collision theory's 1 − (1 − p^k)^L; points "
         + "on y = x mean the theory explains the index.");
     CAPTIONS.put("theory-candidates", "Measured against predicted candidates per query (log–log).");
-    CAPTIONS.put("theory-time", "Measured query time against the cost model k·L·D + D·E[candidates] (log–log).");
+    CAPTIONS.put("theory-time", "Measured query time against the cost model: k·L hash functions plus one rerank per predicted candidate, each priced as measured on this data (log–log).");
   }
 
   private HtmlReport() {}

@@ -215,12 +215,14 @@ public final class SweepPlots {
   }
 
   /**
-   * Measured query time against the cost model k·L·D + D·E[candidates], priced at the exact
-   * scan's cost per item: how far hashing and reranking explain a query.
+   * Measured query time against the cost model k·L·(µs per hash function) + E[candidates]·(µs
+   * per scattered row), both measured on this data: how far hashing and reranking explain a
+   * query.
    */
   public static XYChart theoryTime(List<ConfigPoint> points, String subtitle) {
     return theoryLogLog(points, "measured vs modelled query time — " + subtitle,
-        "modelled: (k·L + predicted candidates) × exact-scan µs per item (log)",
+        "modelled: k·L × measured µs per hash function + predicted candidates × measured µs per "
+            + "scattered row (log)",
         "measured mean query µs (log)", ConfigPoint::predictedQueryUs, ConfigPoint::queryUs);
   }
 
