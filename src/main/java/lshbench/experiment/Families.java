@@ -16,8 +16,12 @@ import java.util.Map;
  * @param pcaDim dimension of the learned subspace for pca-hyperplane
  * @param pcaSample training rows for pca-hyperplane, drawn from the indexed items (never queries)
  * @param cpSamples pairs per angle when simulating the cross-polytope collision curve
+ * @param rerankKeep grid of candidates kept for the exact rerank after a first pass in a
+ *     learned subspace; 0 compares every candidate exactly (plain LSH)
+ * @param rerankDim dimension of that subspace
  */
-public record Families(List<Grid> lsh, Hnsw hnsw, int pcaDim, int pcaSample, int cpSamples) {
+public record Families(List<Grid> lsh, Hnsw hnsw, int pcaDim, int pcaSample, int cpSamples,
+    int[] rerankKeep, int rerankDim) {
   public static final String HYPERPLANE = "hyperplane";
   public static final String CROSSPOLYTOPE = "crosspolytope";
   public static final String PCA_HYPERPLANE = "pca-hyperplane";
@@ -59,6 +63,9 @@ public record Families(List<Grid> lsh, Hnsw hnsw, int pcaDim, int pcaSample, int
     k.put("pca.sample", "pca-hyperplane: indexed items the subspace is learned from (seeded draw)");
     k.put("crosspolytope.theory.samples", "crosspolytope: simulated pairs per angle for the "
         + "collision curve the theory overlay uses");
+    k.put("rerank.keep", "LSH: grid of candidates kept for the exact rerank after a first pass in a "
+        + "learned rerank.dim subspace; 0 = every candidate exactly (e.g. 0,50,100)");
+    k.put("rerank.dim", "LSH: dimension of the principal subspace the first rerank pass uses");
     k.put("hnsw.M", "hnsw: grid of links per node");
     k.put("hnsw.efConstruction", "hnsw: grid of build-time candidate list sizes");
     k.put("hnsw.ef", "hnsw: grid of search-time candidate list sizes (at least top.n)");
@@ -102,7 +109,8 @@ public record Families(List<Grid> lsh, Hnsw hnsw, int pcaDim, int pcaSample, int
     }
     return new Families(List.copyOf(lsh), hnsw, s.intIn("pca.dim", 64, 1, 1 << 16),
         s.intIn("pca.sample", 2000, 10, Integer.MAX_VALUE),
-        s.intIn("crosspolytope.theory.samples", 2000, 100, 1_000_000));
+        s.intIn("crosspolytope.theory.samples", 2000, 100, 1_000_000),
+        s.grid("rerank.keep", "0", 0, 1_000_000), s.intIn("rerank.dim", 128, 1, 1 << 16));
   }
 
   private static String join(int[] values) {
@@ -111,7 +119,13 @@ public record Families(List<Grid> lsh, Hnsw hnsw, int pcaDim, int pcaSample, int
 
   /** Configurations per repeat. */
   int runs() {
-    return lsh.stream().mapToInt(Grid::runs).sum() + (hnsw == null ? 0 : hnsw.runs());
+    return lsh.stream().mapToInt(Grid::runs).sum() * rerankKeep.length
+        + (hnsw == null ? 0 : hnsw.runs());
+  }
+
+  /** Whether some configuration reranks in two passes. */
+  public boolean prefilters() {
+    return Arrays.stream(rerankKeep).anyMatch(r -> r > 0);
   }
 
   /** The names in sweep order, HNSW last. */
@@ -136,6 +150,9 @@ public record Families(List<Grid> lsh, Hnsw hnsw, int pcaDim, int pcaSample, int
     if (hnsw != null) {
       m.put("hnsw.grid", Arrays.toString(hnsw.m()) + " x " + Arrays.toString(hnsw.efConstruction())
           + " x " + Arrays.toString(hnsw.ef()));
+    }
+    if (prefilters()) {
+      m.put("rerank", Arrays.toString(rerankKeep) + " of a " + rerankDim + "-d first pass");
     }
     if (names().contains(PCA_HYPERPLANE)) {
       m.put("pca", pcaDim + " dims from " + pcaSample + " items");

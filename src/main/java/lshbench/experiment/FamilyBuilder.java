@@ -42,6 +42,23 @@ final class FamilyBuilder {
     }
   }
 
+  /**
+   * The subspace first pass of a two-pass rerank: a {@code rerank.dim} principal subspace
+   * learned on the same kind of sample as PCA hyperplanes (indexed items, never queries).
+   */
+  static lshbench.lsh.ProjectedRerank prefilter(SweepConfig config, Dataset data, int[] members,
+      long seed) {
+    Families f = config.families();
+    int[] sample = sample(members, f.pcaSample(), seed);
+    if (f.rerankDim() > Math.min(data.dim(), sample.length)) {
+      throw new ConfigException("rerank.dim: " + f.rerankDim() + " is more than min(d = "
+          + data.dim() + ", pca.sample = " + sample.length + ")");
+    }
+    lshbench.lsh.PcaBasis basis = lshbench.lsh.PcaBasis.fit(data, sample, f.rerankDim(), 8,
+        seed ^ 0x2545F4914F6CDD1DL, config.threads());
+    return new lshbench.lsh.ProjectedRerank(basis, data, 1, config.threads());
+  }
+
   /** A seeded draw of {@code n} members (all of them when there are fewer), in row order. */
   static int[] sample(int[] members, int n, long seed) {
     if (n >= members.length) {

@@ -26,6 +26,8 @@ public final class ResultColumns {
   public static final String K = "k";
   public static final String L = "L";
   public static final String PROBES = "probes";
+  public static final String RERANK_KEEP = "rerank_keep";
+  public static final String RERANK_DIM = "rerank_dim";
   public static final String KEY_BITS = "key_bits";
   public static final String HASH_DIM = "hash_dim";
   public static final String HNSW_M = "hnsw_m";
@@ -66,7 +68,7 @@ public final class ResultColumns {
   public static final String PRED_QUERY_US = "predicted_query_us";
 
   public static final List<String> ALL = List.of(EXPERIMENT, DATASET, PROVENANCE, MODEL, SYNTHETIC,
-      N_ITEMS, N_INDEXED, N_QUERIES, DIM, METRIC, CENTER, FAMILY, K, L, PROBES, KEY_BITS, HASH_DIM,
+      N_ITEMS, N_INDEXED, N_QUERIES, DIM, METRIC, CENTER, FAMILY, K, L, PROBES, RERANK_KEEP, RERANK_DIM, KEY_BITS, HASH_DIM,
       HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF, REPEAT, SEED, HASH_SEED, TOP_N, LABEL_RECALL, KNN_RECALL, PRECISION, CANDIDATES, CANDIDATES_FRAC, QUERY_MEAN,
       QUERY_P50, QUERY_P95, QUERY_P99, EXACT_MEAN, SPEEDUP, BUILD_MS, TRAIN_MS, HASH_MS, TABLE_MS, MEMORY,
       BYTES_PER_ITEM, BUCKETS_MEAN, MAX_BUCKET, EMPTY_BUCKETS, RAW_CANDIDATES, HASH_US, LOOKUP_US,
@@ -77,7 +79,8 @@ public final class ResultColumns {
    * The columns that name a configuration: one row per distinct combination (per repeat). A
    * family leaves the others' parameters empty (HNSW has no k, hyperplanes no efSearch).
    */
-  public static final List<String> PARAMETERS = List.of(FAMILY, REPEAT, K, L, PROBES, HNSW_M,
+  public static final List<String> PARAMETERS = List.of(FAMILY, REPEAT, K, L, PROBES, RERANK_KEEP,
+      HNSW_M,
       HNSW_EF_CONSTRUCTION, HNSW_EF);
 
   /** Columns that measure wall-clock time and so vary from run to run. */

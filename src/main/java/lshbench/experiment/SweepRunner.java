@@ -135,6 +135,8 @@ public final class SweepRunner {
     long[] signatures = null;
     double msPerFunction = 0;
     double gridBuildMs = 0;
+    lshbench.lsh.ProjectedRerank prefilter = null;
+    double prefilterMs = 0;
     CollisionTheory theory = null;
     Workbench.HashCost cost = null;
     int computed = 0;
@@ -143,53 +145,63 @@ public final class SweepRunner {
       BucketTable[] tables = null;
       for (int l : grid.ls()) {
         for (int probes : grid.probes()) {
-          Map<String, Object> params = Workbench.lshParameters(grid.family(), repeat, k, l, probes);
-          List<String> done = finished.get(ResultsCsv.key(params));
-          if (done != null) {
-            csv.addFinished(done);
-            progress.step(String.format(Locale.ROOT, "%s k=%d L=%d T=%d finished before",
-                grid.family(), k, l, probes));
-            continue;
-          }
-          if (bank == null) {
-            // Hashed only when some configuration of this family and repeat is still missing.
-            bank = FamilyBuilder.build(grid.family(), config, data, members, grid.maxK(),
-                grid.maxL(), hashSeed, bench.centre());
-            if (grid.maxK() > bank.maxKeyFunctions()) {
-              throw new ConfigException(grid.family() + ".k: at most " + bank.maxKeyFunctions()
-                  + " functions of " + bank.bitsPerFunction() + " bits fit a 64-bit key, grid has "
-                  + grid.maxK());
+          for (int keep : config.families().rerankKeep()) {
+            Map<String, Object> params = Workbench.lshParameters(grid.family(), repeat, k, l,
+                probes, keep);
+            List<String> done = finished.get(ResultsCsv.key(params));
+            if (done != null) {
+              csv.addFinished(done);
+              progress.step(String.format(Locale.ROOT, "%s k=%d L=%d T=%d R=%d finished before",
+                  grid.family(), k, l, probes, keep));
+              continue;
             }
-            log.println("[sweep] " + bank.describe());
-            long p0 = System.nanoTime();
-            signatures = bank.signatures(data, members, config.threads());
-            gridBuildMs += bank.trainMs() + (System.nanoTime() - p0) / 1e6;
-            msPerFunction = (System.nanoTime() - p0) / 1e6 / ((double) grid.maxK() * grid.maxL());
-            theory = bench.theoryFor(bank, config);
-            cost = bench.hashCost(bank);
-          }
-          if (tables == null) {
-            tables = new BucketTable[grid.maxL()];
-            for (int t = 0; t < grid.maxL(); t++) {
-              long b0 = System.nanoTime();
-              tables[t] = LshIndex.buildTable(bank, signatures, members, k, t);
-              tableMs[t] = (System.nanoTime() - b0) / 1e6;
-              gridBuildMs += tableMs[t];
+            if (keep > 0 && prefilter == null) {
+              long r0 = System.nanoTime();
+              prefilter = FamilyBuilder.prefilter(config, data, members, hashSeed);
+              prefilterMs = (System.nanoTime() - r0) / 1e6;
             }
+            if (bank == null) {
+              // Hashed only when some configuration of this family and repeat is still missing.
+              bank = FamilyBuilder.build(grid.family(), config, data, members, grid.maxK(),
+                  grid.maxL(), hashSeed, bench.centre());
+              if (grid.maxK() > bank.maxKeyFunctions()) {
+                throw new ConfigException(grid.family() + ".k: at most " + bank.maxKeyFunctions()
+                    + " functions of " + bank.bitsPerFunction() + " bits fit a 64-bit key, grid "
+                    + "has " + grid.maxK());
+              }
+              log.println("[sweep] " + bank.describe());
+              long p0 = System.nanoTime();
+              signatures = bank.signatures(data, members, config.threads());
+              gridBuildMs += bank.trainMs() + (System.nanoTime() - p0) / 1e6;
+              msPerFunction = (System.nanoTime() - p0) / 1e6 / ((double) grid.maxK() * grid.maxL());
+              theory = bench.theoryFor(bank, config);
+              cost = bench.hashCost(bank);
+            }
+            if (tables == null) {
+              tables = new BucketTable[grid.maxL()];
+              for (int t = 0; t < grid.maxL(); t++) {
+                long b0 = System.nanoTime();
+                tables[t] = LshIndex.buildTable(bank, signatures, members, k, t);
+                tableMs[t] = (System.nanoTime() - b0) / 1e6;
+                gridBuildMs += tableMs[t];
+              }
+            }
+            LshIndex index = new LshIndex(data, members.length, bank, k, Arrays.copyOf(tables, l),
+                probes, keep > 0 ? prefilter.withKeep(keep) : null);
+            Measurement m = eval.run(index);
+            double tablesMs = Arrays.stream(tableMs, 0, l).sum();
+            double trainMs = bank.trainMs() + (keep > 0 ? prefilterMs : 0);
+            csv.add(bench.row(config, params, hashSeed, m, trainMs, msPerFunction * k * l,
+                tablesMs, index, theory, cost));
+            computed++;
+            progress.step(String.format(Locale.ROOT,
+                "%s k=%d L=%d T=%d%s recall %.3f/%.3f %.0f µs", grid.family(), k, l, probes,
+                keep > 0 ? " R=" + keep : "", m.labelRecall(), m.knnRecall(), m.queryUs().mean()));
           }
-          LshIndex index = new LshIndex(data, members.length, bank, k, Arrays.copyOf(tables, l),
-              probes);
-          Measurement m = eval.run(index);
-          double tablesMs = Arrays.stream(tableMs, 0, l).sum();
-          csv.add(bench.row(config, params, hashSeed, m, bank.trainMs(), msPerFunction * k * l,
-              tablesMs, index, theory, cost));
-          computed++;
-          progress.step(String.format(Locale.ROOT, "%s k=%d L=%d T=%d recall %.3f/%.3f %.0f µs",
-              grid.family(), k, l, probes, m.labelRecall(), m.knnRecall(), m.queryUs().mean()));
         }
       }
     }
-    if (computed == grid.runs() && repeat == 0) {
+    if (computed == grid.runs() * config.families().rerankKeep().length && repeat == 0) {
       gridCost(grid, bench, gridBuildMs, folder);
     }
     return computed;

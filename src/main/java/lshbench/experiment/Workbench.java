@@ -282,12 +282,19 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
 
   /** The parameter columns of an LSH configuration (HNSW's left empty). */
   static Map<String, Object> lshParameters(String family, int repeat, int k, int l, int probes) {
+    return lshParameters(family, repeat, k, l, probes, 0);
+  }
+
+  /** As above, with the number of candidates kept after a subspace first pass (0 = all). */
+  static Map<String, Object> lshParameters(String family, int repeat, int k, int l, int probes,
+      int rerankKeep) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put(ResultColumns.FAMILY, family);
     p.put(ResultColumns.REPEAT, repeat);
     p.put(ResultColumns.K, k);
     p.put(ResultColumns.L, l);
     p.put(ResultColumns.PROBES, probes);
+    p.put(ResultColumns.RERANK_KEEP, rerankKeep);
     return p;
   }
 
@@ -364,6 +371,9 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     int probes = lsh.probes();
     HashFamily family = lsh.family();
     r.put(ResultColumns.KEY_BITS, k * family.bitsPerFunction());
+    if (lsh.prefilter() != null) {
+      r.put(ResultColumns.RERANK_DIM, lsh.prefilter().dim());
+    }
     r.put(ResultColumns.HASH_DIM, family.hashDim());
     // Profiled on at most 100 queries: the stage split, not another full timing pass.
     float[][] all = eval.queryVectors();
@@ -386,7 +396,9 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     r.put(ResultColumns.UNION_US, breakdown.unionUs());
     r.put(ResultColumns.RERANK_US, breakdown.rerankUs());
     // The closed form covers one bucket per table; probed buckets have no such formula here.
-    if (probes == 0 && theory != null) {
+    // The theory predicts which items become candidates; a first pass that drops some is
+    // outside it, as are probed buckets.
+    if (probes == 0 && theory != null && lsh.prefilter() == null) {
       r.put(ResultColumns.PRED_LABEL_RECALL, theory.labelRecall(k, l));
       r.put(ResultColumns.PRED_KNN_RECALL, theory.knnRecall(k, l));
       r.put(ResultColumns.PRED_CANDIDATES, theory.candidates(k, l));

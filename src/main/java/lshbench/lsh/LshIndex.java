@@ -33,6 +33,7 @@ public final class LshIndex implements Index {
   private final int[] candidates;
   private int epoch;
   private TopK heap;
+  private final ProjectedRerank prefilter;
 
   /**
    * Wraps tables already built from {@code bank} at {@code k} bits (see {@link #buildTables}).
@@ -47,6 +48,16 @@ public final class LshIndex implements Index {
    */
   public LshIndex(Dataset data, int members, HashFamily bank, int k, BucketTable[] tables,
       int probes) {
+    this(data, members, bank, k, tables, probes, null);
+  }
+
+  /**
+   * As above; with a {@code prefilter}, candidates are first ranked in its subspace and only its
+   * {@code keep} best are compared exactly (null = every candidate exactly).
+   */
+  public LshIndex(Dataset data, int members, HashFamily bank, int k, BucketTable[] tables,
+      int probes, ProjectedRerank prefilter) {
+    this.prefilter = prefilter == null ? null : prefilter.copy();
     if (probes < 0) {
       throw new IllegalArgumentException("probes must be non-negative, got " + probes);
     }
@@ -193,7 +204,12 @@ public final class LshIndex implements Index {
     heap.clear();
     float[] v = data.vectors();
     int d = data.dim();
-    if (count > seen.length / DENSE_FRACTION) {
+    if (prefilter != null && count > prefilter.keep()) {
+      int kept = prefilter.select(query, candidates, count);
+      for (int i = 0; i < kept; i++) {
+        rerank(query, v, candidates[i], d);
+      }
+    } else if (count > seen.length / DENSE_FRACTION) {
       // Many candidates: visit them in row order, so memory streams as in the exact scan
       // (discovery order jumps around and measured about half the bandwidth).
       for (int id = 0; id < seen.length; id++) {
@@ -240,9 +256,14 @@ public final class LshIndex implements Index {
     return members;
   }
 
+  /** The subspace first pass, or null when every candidate is compared exactly. */
+  public ProjectedRerank prefilter() {
+    return prefilter;
+  }
+
   @Override
   public long memoryBytes() {
-    long bytes = bank.bytesFor(k, tables.length);
+    long bytes = bank.bytesFor(k, tables.length) + (prefilter == null ? 0 : prefilter.memoryBytes());
     for (BucketTable t : tables) {
       bytes += t.memoryBytes();
     }
@@ -256,7 +277,8 @@ public final class LshIndex implements Index {
 
   @Override
   public String name() {
-    return bank.family() + " k=" + k + " L=" + tables.length + (probes > 0 ? " T=" + probes : "");
+    return bank.family() + " k=" + k + " L=" + tables.length + (probes > 0 ? " T=" + probes : "")
+        + (prefilter != null ? " rerank " + prefilter.dim() + "d→" + prefilter.keep() : "");
   }
 
   /**

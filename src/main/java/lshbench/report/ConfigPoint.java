@@ -5,11 +5,13 @@ package lshbench.report;
  *
  * @param family hyperplane, crosspolytope, pca-hyperplane or hnsw
  * @param k functions per table (0 for hnsw), likewise l and probes
+ * @param rerankKeep candidates kept after a subspace first pass (0: all reranked exactly)
  * @param hnsw M, efConstruction and ef for hnsw (zeros otherwise)
  * @param labelRecall mean label recall (NaN for unlabelled data)
  * @param labelRecallStd its standard deviation over repeats (0 for one repeat)
  */
-public record ConfigPoint(String family, int k, int l, int probes, Hnsw hnsw, int repeats, double labelRecall, double labelRecallStd,
+public record ConfigPoint(String family, int k, int l, int probes, int rerankKeep, Hnsw hnsw,
+    int repeats, double labelRecall, double labelRecallStd,
     double knnRecall, double knnRecallStd, double precision, double queryUs, double queryUsStd,
     double candidates, double memoryBytes, double buildMs, double speedup,
     double predictedLabelRecall, double predictedKnnRecall, double predictedCandidates,
@@ -22,7 +24,7 @@ public record ConfigPoint(String family, int k, int l, int probes, Hnsw hnsw, in
 
   /** A point for hyperplanes with the given parameters and no measurements (for tests). */
   public static ConfigPoint hyperplane(int k, int l, int probes) {
-    return new ConfigPoint("hyperplane", k, l, probes, Hnsw.NONE, 1, Double.NaN, 0, Double.NaN, 0,
+    return new ConfigPoint("hyperplane", k, l, probes, 0, Hnsw.NONE, 1, Double.NaN, 0, Double.NaN, 0,
         Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
   }
@@ -45,21 +47,26 @@ public record ConfigPoint(String family, int k, int l, int probes, Hnsw hnsw, in
     }
   }
 
-  /** "k=8 L=16", with " T=4" for multi-probe, prefixed by the family unless hyperplane. */
+  /**
+   * "k=8 L=16", with " T=4" for multi-probe and " R=50" for a two-pass rerank keeping 50,
+   * prefixed by the family unless hyperplane.
+   */
   public String label() {
     if (isHnsw()) {
       return "hnsw M=" + hnsw.m() + " efC=" + hnsw.efConstruction() + " ef=" + hnsw.ef();
     }
     String tag = familyTag();
-    return (tag.isEmpty() ? "" : tag + " ") + "k=" + k + " L=" + l + (probes > 0 ? " T=" + probes : "");
+    return (tag.isEmpty() ? "" : tag + " ") + "k=" + k + " L=" + l + (probes > 0 ? " T=" + probes : "")
+        + (rerankKeep > 0 ? " R=" + rerankKeep : "");
   }
 
-  /** Short point label for plots: "k,L" or "k,L,T" (family-tagged), "ef=40" for HNSW. */
+  /** Short point label for plots: "k,L", "k,L,T", "k,L,T/R" (family-tagged), "ef40" for HNSW. */
   public String shortLabel() {
     if (isHnsw()) {
       return "ef" + hnsw.ef();
     }
     String tag = familyTag();
-    return (tag.isEmpty() ? "" : tag + ":") + k + "," + l + (probes > 0 ? "," + probes : "");
+    return (tag.isEmpty() ? "" : tag + ":") + k + "," + l + (probes > 0 ? "," + probes : "")
+        + (rerankKeep > 0 ? "/" + rerankKeep : "");
   }
 }

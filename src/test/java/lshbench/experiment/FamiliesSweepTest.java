@@ -85,6 +85,25 @@ class FamiliesSweepTest {
   }
 
   @Test
+  void aTwoPassRerankIsItsOwnGridDimension() throws IOException {
+    Map<String, String> m = SweepDeterminismTest.tiny(dir);
+    m.put("repeats", "1");
+    m.put("rerank.keep", "0,15");
+    m.put("rerank.dim", "16");
+    m.put("pca.sample", "300");
+    SweepRunner.Result r = SweepDeterminismTest.run(m);
+    List<Map<String, String>> rows = SweepDeterminismTest.rowsWithoutTiming(r.csv());
+    assertEquals(12, rows.size(), "3 k × 2 L × 2 rerank settings");
+    for (Map<String, String> row : rows) {
+      boolean twoPass = row.get("rerank_keep").equals("15");
+      assertEquals(twoPass, row.get("rerank_dim").equals("16"), row.toString());
+      assertEquals(twoPass, row.get("predicted_knn_recall").isEmpty(), "theory only for one pass");
+    }
+    String text = Files.readString(SweepReport.write(r.folder().path(), r.csv()));
+    assertTrue(text.contains(" R=15"), text);
+  }
+
+  @Test
   void badFamilySettingsAreOneLineErrors() {
     Map<String, String> m = SweepDeterminismTest.tiny(dir);
     m.put("families", "hyperplane, minhash");
