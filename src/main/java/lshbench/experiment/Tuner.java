@@ -39,6 +39,8 @@ public final class Tuner {
 
   private final SweepConfig config;
   private final PrintStream log;
+  /** The two-pass rerank every measured index uses, or null (see {@link #rerankKeep}). */
+  private lshbench.lsh.ProjectedRerank prefilter;
 
   public Tuner(SweepConfig config, PrintStream log) {
     this.config = config;
@@ -91,8 +93,9 @@ public final class Tuner {
         bench.exact().queryUs().mean());
     if (best != null) {
       AtomicFiles.writeString(folder.resolve("recommendation.properties"), String.format(Locale.ROOT,
-          "family = %s%nk = %d%nL = %d%nprobes = %d%nrecall = %.4f%nquery_us = %.1f%n", best.family(),
-          best.k(), best.l(), best.probes(), best.recallMean(), best.queryUs()));
+          "family = %s%nk = %d%nL = %d%nprobes = %d%nrerank.keep = %d%nrecall = %.4f%nquery_us = %.1f%n",
+          best.family(), best.k(), best.l(), best.probes(), rerankKeep(), best.recallMean(),
+          best.queryUs()));
     }
     return new Outcome(folder, csvFile, best, measured, configs, seconds);
   }
@@ -106,6 +109,13 @@ public final class Tuner {
     SweepConfig.Tuning t = config.tuning();
     int members = bench.split().members().length;
     double usPerItem = bench.candidateUs(); // as in predicted_query_us
+    int keep = rerankKeep();
+    if (keep > 0) {
+      prefilter = FamilyBuilder.prefilter(config, bench.data(), bench.split().members(),
+          config.hashSeed(997)).withKeep(keep);
+      log.printf(Locale.ROOT, "[tune] two-pass rerank: candidates ranked in %d dimensions, the "
+          + "best %d compared exactly%n", prefilter.dim(), keep);
+    }
     if (config.families().hnsw() != null) {
       log.println("[tune] hnsw is listed but the tuner chooses among LSH families only; sweep it");
     }
@@ -124,7 +134,11 @@ public final class Tuner {
           if (r >= t.targetRecall() + MARGIN) {
             double memory = memoryBytes(probe, k, l, members);
             if (t.memoryBudgetBytes() == 0 || memory <= t.memoryBudgetBytes()) {
-              double us = cost.us(k, l) + usPerItem * theory.candidates(k, l);
+              double candidates = theory.candidates(k, l);
+              // A first pass costs m/d of an exact distance per candidate, then keep exact ones.
+              double us = cost.us(k, l) + (prefilter == null ? usPerItem * candidates
+                  : usPerItem * (candidates * prefilter.dim() / bench.data().dim()
+                      + Math.min(candidates, prefilter.keep())));
               ranked.add(new Ranked(grid.family(), k, l, 0, r, us));
             }
             break; // larger L for this k only costs more
@@ -198,7 +212,8 @@ public final class Tuner {
       for (int l : t.probeTables()) {
         BucketTable[] used = java.util.Arrays.copyOf(tables, l);
         java.util.function.IntToDoubleFunction recallAt = probes -> {
-          LshIndex index = new LshIndex(bench.data(), members.length, bank, k, used, probes);
+          LshIndex index = new LshIndex(bench.data(), members.length, bank, k, used, probes,
+              prefilter);
           return t.labelTarget() ? bench.eval().labelRecall(index, Integer.MAX_VALUE)
               : bench.eval().knnRecall(index, Integer.MAX_VALUE);
         };
@@ -215,7 +230,7 @@ public final class Tuner {
             lo = mid + 1;
           }
         }
-        LshIndex index = new LshIndex(bench.data(), members.length, bank, k, used, lo);
+        LshIndex index = new LshIndex(bench.data(), members.length, bank, k, used, lo, prefilter);
         Measurement m = bench.eval().run(index);
         double r = t.labelTarget() ? m.labelRecall() : m.knnRecall();
         if (t.memoryBudgetBytes() == 0 || m.memoryBytes() <= t.memoryBudgetBytes()) {
@@ -251,13 +266,15 @@ public final class Tuner {
       long b0 = System.nanoTime();
       BucketTable[] tables = LshIndex.buildTables(bank, signatures, members, c.k(), c.l());
       double tableMs = (System.nanoTime() - b0) / 1e6;
-      LshIndex index = new LshIndex(bench.data(), members.length, bank, c.k(), tables, c.probes());
+      LshIndex index = new LshIndex(bench.data(), members.length, bank, c.k(), tables, c.probes(),
+          prefilter);
       Measurement m = bench.eval().run(index);
       recall[s] = t.labelTarget() ? m.labelRecall() : m.knnRecall();
       us += m.queryUs().mean() / t.seeds();
       memory = m.memoryBytes();
-      csv.add(bench.row(config, Workbench.lshParameters(c.family(), s, c.k(), c.l(), c.probes()), seed, m,
-          bank.trainMs(), hashMs, tableMs, index, bench.theoryFor(bank, config), bench.hashCost(bank)));
+      csv.add(bench.row(config, Workbench.lshParameters(c.family(), s, c.k(), c.l(), c.probes(),
+          rerankKeep()), seed, m, bank.trainMs(), hashMs, tableMs, index,
+          bench.theoryFor(bank, config), bench.hashCost(bank)));
     }
     double mean = java.util.Arrays.stream(recall).average().orElse(0);
     double var = java.util.Arrays.stream(recall).map(r -> (r - mean) * (r - mean)).sum()
@@ -296,7 +313,8 @@ public final class Tuner {
     } else {
       s.append(String.format(Locale.ROOT, "RECOMMENDED: %s (%s)%n  recall %.3f ± %.3f "
           + "(lower bound %.3f), query %.0f µs (%.1fx the exact scan), index %.2f MB%n%n",
-          best.label(), best.probes() > 0 ? best.probes() + " probes per table" : "plain LSH",
+          best.label(), (best.probes() > 0 ? best.probes() + " probes per table" : "plain LSH")
+              + (rerankKeep() > 0 ? ", two-pass rerank keeping " + rerankKeep() : ""),
           best.recallMean(), best.recallStd(), best.lowerBound(),
           best.queryUs(), bench.exact().queryUs().mean() / best.queryUs(), best.memoryBytes() / 1e6));
     }

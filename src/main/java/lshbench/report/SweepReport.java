@@ -93,8 +93,9 @@ public final class SweepReport {
     int l = Integer.parseInt(p.getProperty("L").trim());
     int t = Integer.parseInt(p.getProperty("probes", "0").trim());
     String family = p.getProperty("family", "hyperplane").trim();
+    int keep = Integer.parseInt(p.getProperty("rerank.keep", "0").trim());
     return points.stream().filter(x -> x.family().equals(family) && x.k() == k && x.l() == l
-        && x.probes() == t).findFirst().orElse(null);
+        && x.probes() == t && x.rerankKeep() == keep).findFirst().orElse(null);
   }
 
   /** Dataset, model and size, loud about synthetic data. */
