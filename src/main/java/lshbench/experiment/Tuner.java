@@ -244,6 +244,14 @@ public final class Tuner {
   }
 
   /**
+   * The tuner tunes hashing, not the rerank: with {@code rerank.keep} set, every index it
+   * measures uses the largest kept count of the grid (0 = exact rerank of every candidate).
+   */
+  private int rerankKeep() {
+    return java.util.Arrays.stream(config.families().rerankKeep()).max().orElse(0);
+  }
+
+  /**
    * A configuration to confirm: ranked by theory's predicted cost (plain LSH) or by one timed
    * run (multi-probe, {@code probes} > 0).
    */

@@ -127,7 +127,8 @@ public final class SweepPlots {
     XYChart chart = new XYChart(WIDTH, HEIGHT);
     chart.setTitle(recall.title() + " vs query time by family — " + subtitle);
     chart.setXAxisTitle("mean query time, µs (log scale, one thread); lines: each family's Pareto "
-        + "frontier; labels k,L[,T] (cp: cross-polytope, pca: PCA hyperplanes), efSearch for HNSW");
+        + "frontier; labels k,L[,T][/R kept by a two-pass rerank] (cp: cross-polytope, pca: PCA "
+        + "hyperplanes), efSearch for HNSW");
     chart.setYAxisTitle(recall.title());
     style(chart);
     java.util.LinkedHashMap<String, List<ConfigPoint>> byFamily = new java.util.LinkedHashMap<>();
