@@ -69,10 +69,15 @@ public final class SweepReport {
           "knn-recall-vs-memory");
     }
     String lshTitle = families.size() > 1 ? subtitle(results) + ", LSH families" : subtitle;
-    SweepPlots.save(SweepPlots.theoryRecall(lsh, lshTitle), folder, "theory-recall");
+    // Probed or two-pass configurations have no prediction; without any, there is no overlay.
+    List<ConfigPoint> predicted = lsh.stream()
+        .filter(p -> !Double.isNaN(p.predictedKnnRecall()) && p.predictedQueryUs() > 0).toList();
+    if (!predicted.isEmpty()) {
+      SweepPlots.save(SweepPlots.theoryRecall(predicted, lshTitle), folder, "theory-recall");
+      SweepPlots.save(SweepPlots.theoryCandidates(predicted, lshTitle), folder, "theory-candidates");
+      SweepPlots.save(SweepPlots.theoryTime(predicted, lshTitle), folder, "theory-time");
+    }
     SweepPlots.save(SweepPlots.costBreakdown(points, subtitle), folder, "cost-breakdown");
-    SweepPlots.save(SweepPlots.theoryCandidates(lsh, lshTitle), folder, "theory-candidates");
-    SweepPlots.save(SweepPlots.theoryTime(lsh, lshTitle), folder, "theory-time");
     Path summary = folder.resolve("summary.txt");
     AtomicFiles.writeString(summary, summary(results, all, exactUs, labelled));
     HtmlReport.write(folder);

@@ -104,6 +104,18 @@ class FamiliesSweepTest {
   }
 
   @Test
+  void aRunWithoutAnyPredictionStillGetsItsReport() throws IOException {
+    Map<String, String> m = SweepDeterminismTest.tiny(dir);
+    m.put("repeats", "1");
+    m.put("probes", "4"); // probed configurations have no closed-form prediction
+    SweepRunner.Result r = SweepDeterminismTest.run(m);
+    Path summary = SweepReport.write(r.folder().path(), r.csv());
+    assertTrue(Files.readString(summary).contains("Fastest configuration"));
+    assertTrue(Files.isRegularFile(r.folder().path().resolve("knn-recall-vs-time.png")));
+    assertTrue(!Files.exists(r.folder().path().resolve("theory-time.png")), "no empty overlay");
+  }
+
+  @Test
   void badFamilySettingsAreOneLineErrors() {
     Map<String, String> m = SweepDeterminismTest.tiny(dir);
     m.put("families", "hyperplane, minhash");
