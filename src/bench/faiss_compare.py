@@ -234,8 +234,10 @@ def write_comparison(folder, meta, ours, rows, raw, n):
             mem = int(pick["memory_bytes"])
             cfg = "k=%s L=%s" % (pick["k"], pick["L"])
             if pick.get("family"):
-                cfg = "%s %s%s" % (pick["family"], cfg,
-                                   " T=%s" % pick["probes"] if pick.get("probes", "0") != "0" else "")
+                cfg = "%s %s%s%s" % (pick["family"], cfg,
+                                     " T=%s" % pick["probes"] if pick.get("probes", "0") != "0" else "",
+                                     " R=%s" % pick["rerank_keep"]
+                                     if pick.get("rerank_keep", "0") not in ("0", "") else "")
             add(what, cfg, float(pick["knn_recall"]),
                 float(pick["query_us_mean"]), float(pick["build_ms"]), mem, mem + raw, f)
 

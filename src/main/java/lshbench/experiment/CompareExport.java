@@ -63,10 +63,19 @@ public final class CompareExport {
     Measurement exact = bench.exact();
     List<String> rows = new ArrayList<>();
     rows.add("method,k,L,target,knn_recall,query_us_mean,query_us_p50,qps,build_ms,memory_bytes,"
-        + "candidates_mean,family,probes");
-    rows.add(row("exact", "", 0, 0, 0, Double.NaN, exact, 0));
-    List<Object[]> grid = new ArrayList<>(); // family, k, L, T, recall, us, build ms, memory, candidates
-    int total = config.families().lsh().stream().mapToInt(Families.Grid::runs).sum();
+        + "candidates_mean,family,probes,rerank_keep");
+    rows.add(row("exact", "", 0, 0, 0, 0, Double.NaN, exact, 0));
+    // family, k, L, T, recall, us, build ms, memory, candidates, rerank keep
+    List<Object[]> grid = new ArrayList<>();
+    int[] keeps = config.families().rerankKeep();
+    int total = config.families().lsh().stream().mapToInt(Families.Grid::runs).sum() * keeps.length;
+    lshbench.lsh.ProjectedRerank prefilter = null;
+    double prefilterMs = 0;
+    if (config.families().prefilters()) {
+      long r0 = System.nanoTime();
+      prefilter = FamilyBuilder.prefilter(config, data, split.members(), config.hashSeed(0));
+      prefilterMs = (System.nanoTime() - r0) / 1e6;
+    }
     Progress progress = new Progress("compare", total, log);
     for (Families.Grid g : config.families().lsh()) {
       for (int k : g.ks()) {
@@ -79,13 +88,17 @@ public final class CompareExport {
           lshbench.lsh.BucketTable[] tables = LshIndex.buildTables(bank, sig, split.members(), k, l);
           double buildMs = (System.nanoTime() - t0) / 1e6;
           for (int probes : g.probes()) {
-            LshIndex index = new LshIndex(data, split.members().length, bank, k, tables, probes);
-            Measurement m = bench.eval().run(index);
-            rows.add(row("lsh", g.family(), k, l, probes, Double.NaN, m, buildMs));
-            grid.add(new Object[] {g.family(), k, l, probes, m.knnRecall(), m.queryUs().mean(),
-                buildMs, (double) m.memoryBytes(), m.candidatesMean()});
-            progress.step(String.format(Locale.ROOT, "%s k=%d L=%d T=%d recall %.3f, %.0f µs",
-                g.family(), k, l, probes, m.knnRecall(), m.queryUs().mean()));
+            for (int keep : keeps) {
+              LshIndex index = new LshIndex(data, split.members().length, bank, k, tables, probes,
+                  keep > 0 ? prefilter.withKeep(keep) : null);
+              Measurement m = bench.eval().run(index);
+              double ms = buildMs + (keep > 0 ? prefilterMs : 0);
+              rows.add(row("lsh", g.family(), k, l, probes, keep, Double.NaN, m, ms));
+              grid.add(new Object[] {g.family(), k, l, probes, m.knnRecall(), m.queryUs().mean(),
+                  ms, (double) m.memoryBytes(), m.candidatesMean(), keep});
+              progress.step(String.format(Locale.ROOT, "%s k=%d L=%d T=%d R=%d recall %.3f, %.0f µs",
+                  g.family(), k, l, probes, keep, m.knnRecall(), m.queryUs().mean()));
+            }
           }
         }
       }
@@ -99,18 +112,18 @@ public final class CompareExport {
         }
       }
       if (best == null) {
-        rows.add(String.format(Locale.ROOT, "pick,,,%.2f,,,,,,,,,", target));
+        rows.add(String.format(Locale.ROOT, "pick,,,%.2f,,,,,,,,,,", target));
         picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: not reached by the grid%n",
             bench.topN(), target));
       } else {
-        rows.add(String.format(Locale.ROOT, "pick,%d,%d,%.2f,%.4f,%.2f,,%.1f,%.1f,%d,%.1f,%s,%d",
+        rows.add(String.format(Locale.ROOT, "pick,%d,%d,%.2f,%.4f,%.2f,,%.1f,%.1f,%d,%.1f,%s,%d,%d",
             (int) best[1], (int) best[2], target, (double) best[4], (double) best[5],
             1e6 / (double) best[5], (double) best[6], (long) (double) best[7], (double) best[8],
-            best[0], (int) best[3]));
-        picks.append(String.format(Locale.ROOT,
-            "recall@%d >= %.2f: %s k=%d L=%d T=%d recall %.3f, %.1f µs/query, build %.0f ms, %d bytes%n",
-            bench.topN(), target, best[0], (int) best[1], (int) best[2], (int) best[3],
-            (double) best[4], (double) best[5], (double) best[6], (long) (double) best[7]));
+            best[0], (int) best[3], (int) best[9]));
+        picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: %s k=%d L=%d T=%d R=%d recall "
+            + "%.3f, %.1f µs/query, build %.0f ms, %d bytes%n", bench.topN(), target, best[0],
+            (int) best[1], (int) best[2], (int) best[3], (int) best[9], (double) best[4],
+            (double) best[5], (double) best[6], (long) (double) best[7]));
       }
     }
     AtomicFiles.writeString(out.resolve("lshbench.csv"), String.join("\n", rows) + "\n");
@@ -149,13 +162,15 @@ public final class CompareExport {
     TexmexFormat.writeIvecs(gt, out.resolve("groundtruth.ivecs"));
   }
 
-  private static String row(String method, String family, int k, int l, int probes, double target,
-      Measurement m, double buildMs) {
-    return String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.2f,%.2f,%.1f,%.1f,%d,%.1f,%s,%s", method,
+  private static String row(String method, String family, int k, int l, int probes, int keep,
+      double target, Measurement m, double buildMs) {
+    return String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.2f,%.2f,%.1f,%.1f,%d,%.1f,%s,%s,%s", method,
         k == 0 ? "" : Integer.toString(k), l == 0 ? "" : Integer.toString(l),
         Double.isNaN(target) ? "" : String.format(Locale.ROOT, "%.2f", target), m.knnRecall(),
         m.queryUs().mean(), m.queryUs().p50(), 1e6 / m.queryUs().mean(), buildMs,
-        m.memoryBytes(), m.candidatesMean(), family, method.equals("exact") ? "" : Integer.toString(probes));
+        m.memoryBytes(), m.candidatesMean(), family,
+        method.equals("exact") ? "" : Integer.toString(probes),
+        method.equals("exact") ? "" : Integer.toString(keep));
   }
 
   private String meta(Dataset data, QuerySplit split, int topN) {
