@@ -20,10 +20,7 @@ final class CrossPolytopeProbes {
   private final int ranks;
   private final int[][] vertex;
   private final float[][] cost;
-  private final long[] heapRanks;
-  private final int[] heapLast;
-  private final float[] heapScore;
-  private int heapSize;
+  private final ProbeHeap heap;
 
   CrossPolytopeProbes(int maxK, int rotDim, int probes) {
     this.maxK = maxK;
@@ -33,10 +30,7 @@ final class CrossPolytopeProbes {
     this.ranks = Math.min(Math.min(probes + 1, rotDim), (1 << RANK_BITS) - 1);
     this.vertex = new int[maxK][ranks];
     this.cost = new float[maxK][ranks];
-    int heap = 1 + (probes + 1) * maxK;
-    heapRanks = new long[heap];
-    heapLast = new int[heap];
-    heapScore = new float[heap];
+    this.heap = new ProbeHeap(1 + (probes + 1) * maxK);
   }
 
   int capacity() {
@@ -55,19 +49,19 @@ final class CrossPolytopeProbes {
     for (int j = 0; j < k; j++) {
       topVertices(rotated, j * rotDim, vertex[j], cost[j], ranks);
     }
-    heapSize = 0;
+    heap.clear();
     int written = 0;
     // The all-zero vector is the home bucket, already visited: start from its children.
     for (int i = 0; i < k; i++) {
       if (ranks > 1) {
-        push(1L << (i * RANK_BITS), i, cost[i][1]);
+        heap.push(1L << (i * RANK_BITS), i, cost[i][1]);
       }
     }
-    while (written < probes && heapSize > 0) {
-      long r = heapRanks[0];
-      int last = heapLast[0];
-      float score = heapScore[0];
-      pop();
+    while (written < probes && !heap.isEmpty()) {
+      long r = heap.topSet();
+      int last = heap.topLast();
+      double score = heap.topScore();
+      heap.pop();
       long key = 0;
       for (int j = 0; j < k; j++) {
         int rank = (int) ((r >>> (j * RANK_BITS)) & 0xFF);
@@ -77,7 +71,7 @@ final class CrossPolytopeProbes {
       for (int i = last; i < k; i++) {
         int rank = (int) ((r >>> (i * RANK_BITS)) & 0xFF);
         if (rank + 1 < ranks) {
-          push(r + (1L << (i * RANK_BITS)), i, score - cost[i][rank] + cost[i][rank + 1]);
+          heap.push(r + (1L << (i * RANK_BITS)), i, score - cost[i][rank] + cost[i][rank + 1]);
         }
       }
     }
@@ -106,55 +100,5 @@ final class CrossPolytopeProbes {
     for (int r = 0; r < filled; r++) {
       c[r] = top - c[r];
     }
-  }
-
-  private void push(long r, int last, float s) {
-    if (heapSize == heapRanks.length) {
-      return;
-    }
-    int i = heapSize++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (heapScore[parent] <= s) {
-        break;
-      }
-      heapRanks[i] = heapRanks[parent];
-      heapLast[i] = heapLast[parent];
-      heapScore[i] = heapScore[parent];
-      i = parent;
-    }
-    heapRanks[i] = r;
-    heapLast[i] = last;
-    heapScore[i] = s;
-  }
-
-  private void pop() {
-    heapSize--;
-    if (heapSize == 0) {
-      return;
-    }
-    long r = heapRanks[heapSize];
-    int last = heapLast[heapSize];
-    float s = heapScore[heapSize];
-    int i = 0;
-    while (true) {
-      int child = 2 * i + 1;
-      if (child >= heapSize) {
-        break;
-      }
-      if (child + 1 < heapSize && heapScore[child + 1] < heapScore[child]) {
-        child++;
-      }
-      if (heapScore[child] >= s) {
-        break;
-      }
-      heapRanks[i] = heapRanks[child];
-      heapLast[i] = heapLast[child];
-      heapScore[i] = heapScore[child];
-      i = child;
-    }
-    heapRanks[i] = r;
-    heapLast[i] = last;
-    heapScore[i] = s;
   }
 }

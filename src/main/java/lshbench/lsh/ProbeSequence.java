@@ -14,17 +14,11 @@ final class ProbeSequence {
   private final int[] order = new int[HyperplaneBank.MAX_BITS];
   private final double[] score = new double[HyperplaneBank.MAX_BITS];
   // Heap entries: a set of positions in `order` (bit mask) with its largest position and score.
-  private final long[] heapSets;
-  private final int[] heapLast;
-  private final double[] heapScore;
-  private int heapSize;
+  private final ProbeHeap heap;
 
   ProbeSequence(int maxProbes) {
     this.maxProbes = maxProbes;
-    int capacity = 2 * maxProbes + 2;
-    heapSets = new long[capacity];
-    heapLast = new int[capacity];
-    heapScore = new double[capacity];
+    heap = new ProbeHeap(2 * maxProbes + 2);
   }
 
   /**
@@ -50,14 +44,14 @@ final class ProbeSequence {
       order[i] = j;
       score[i] = m * m;
     }
-    heapSize = 0;
-    push(1L, 0, score[0]);
+    heap.clear();
+    heap.push(1L, 0, score[0]);
     int written = 0;
-    while (written < probes && heapSize > 0) {
-      long set = heapSets[0];
-      int last = heapLast[0];
-      double s = heapScore[0];
-      pop();
+    while (written < probes && !heap.isEmpty()) {
+      long set = heap.topSet();
+      int last = heap.topLast();
+      double s = heap.topScore();
+      heap.pop();
       long flipped = key;
       for (long rest = set; rest != 0; rest &= rest - 1) {
         flipped ^= 1L << order[Long.numberOfTrailingZeros(rest)];
@@ -65,61 +59,12 @@ final class ProbeSequence {
       out[written++] = flipped;
       if (last + 1 < k) {
         // shift: replace the largest position by the next one
-        push((set & ~(1L << last)) | (1L << (last + 1)), last + 1, s - score[last] + score[last + 1]);
+        heap.push((set & ~(1L << last)) | (1L << (last + 1)), last + 1,
+            s - score[last] + score[last + 1]);
         // expand: add the next position
-        push(set | (1L << (last + 1)), last + 1, s + score[last + 1]);
+        heap.push(set | (1L << (last + 1)), last + 1, s + score[last + 1]);
       }
     }
     return written;
-  }
-
-  private void push(long set, int last, double s) {
-    if (heapSize == heapSets.length) {
-      return; // more candidates than could ever be popped; drop the newest
-    }
-    int i = heapSize++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (heapScore[parent] <= s) {
-        break;
-      }
-      heapSets[i] = heapSets[parent];
-      heapLast[i] = heapLast[parent];
-      heapScore[i] = heapScore[parent];
-      i = parent;
-    }
-    heapSets[i] = set;
-    heapLast[i] = last;
-    heapScore[i] = s;
-  }
-
-  private void pop() {
-    heapSize--;
-    if (heapSize == 0) {
-      return;
-    }
-    long set = heapSets[heapSize];
-    int last = heapLast[heapSize];
-    double s = heapScore[heapSize];
-    int i = 0;
-    while (true) {
-      int child = 2 * i + 1;
-      if (child >= heapSize) {
-        break;
-      }
-      if (child + 1 < heapSize && heapScore[child + 1] < heapScore[child]) {
-        child++;
-      }
-      if (heapScore[child] >= s) {
-        break;
-      }
-      heapSets[i] = heapSets[child];
-      heapLast[i] = heapLast[child];
-      heapScore[i] = heapScore[child];
-      i = child;
-    }
-    heapSets[i] = set;
-    heapLast[i] = last;
-    heapScore[i] = s;
   }
 }

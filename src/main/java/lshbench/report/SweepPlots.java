@@ -106,16 +106,7 @@ public final class SweepPlots {
       star.setMarkerColor(new Color(0xe03131));
       chart.getStyler().setMarkerSize(9);
     }
-    if (exactUs > 0) {
-      AnnotationLine exact = new AnnotationLine(exactUs, true, false);
-      chart.addAnnotation(exact);
-      chart.addAnnotation(new AnnotationText("exact scan " + Math.round(exactUs) + " µs", exactUs,
-          0.5, false));
-    }
-    chart.getStyler().setXAxisMax(exactUs > 0 ? Math.max(exactUs * 1.5, maxTime(points)) : null);
-    chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisMax(1.05);
-    return chart;
+    return withExactScan(chart, points, exactUs);
   }
 
   /**
@@ -162,6 +153,11 @@ public final class SweepPlots {
         }
       }
     }
+    return withExactScan(chart, points, exactUs);
+  }
+
+  /** Marks the exact scan's time and fixes the axes of a recall-vs-time chart. */
+  private static XYChart withExactScan(XYChart chart, List<ConfigPoint> points, double exactUs) {
     if (exactUs > 0) {
       chart.addAnnotation(new AnnotationLine(exactUs, true, false));
       chart.addAnnotation(new AnnotationText("exact scan " + Math.round(exactUs) + " µs", exactUs,
