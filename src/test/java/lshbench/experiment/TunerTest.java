@@ -18,15 +18,15 @@ class TunerTest {
   @TempDir
   Path dir;
 
+  /** A small tuning problem: 10 classes of 60 in 96-d, 80 queries, target kNN recall 0.85. */
+  private Map<String, String> tuneSettings() {
+    Map<String, String> m = tuneSettings();
+    return m;
+  }
+
   @Test
   void theRecommendationMeetsItsTargetWithFreshSeeds() throws IOException {
-    Map<String, String> m = SweepDeterminismTest.tiny(dir);
-    m.put("type", "tune");
-    m.put("synthetic.shape", "10x60");
-    m.put("synthetic.dim", "96");
-    m.put("synthetic.latent", "12");
-    m.put("queries", "80");
-    m.put("target.recall", "0.85");
+    Map<String, String> m = tuneSettings();
     m.put("tune.k.max", "16");
     m.put("tune.L.max", "64");
     m.put("tune.confirm", "3");
@@ -53,17 +53,11 @@ class TunerTest {
 
   @Test
   void everyListedFamilyIsMeasuredAndTheWinnerHoldsWithFreshSeeds() throws IOException {
-    Map<String, String> m = SweepDeterminismTest.tiny(dir);
-    m.put("type", "tune");
+    Map<String, String> m = tuneSettings();
     m.put("families", "hyperplane, crosspolytope, pca-hyperplane");
-    m.put("synthetic.shape", "10x60");
-    m.put("synthetic.dim", "96");
-    m.put("synthetic.latent", "12");
     m.put("pca.dim", "16");
     m.put("pca.sample", "300");
     m.put("crosspolytope.theory.samples", "400");
-    m.put("queries", "80");
-    m.put("target.recall", "0.85");
     m.put("tune.k.max", "16");
     m.put("tune.L.max", "64");
     m.put("tune.confirm", "2");
@@ -92,15 +86,9 @@ class TunerTest {
 
   @Test
   void theProbeSearchReachesTheTargetAndRecallGrowsWithProbes() throws IOException {
-    Map<String, String> m = SweepDeterminismTest.tiny(dir);
-    m.put("type", "tune");
+    Map<String, String> m = tuneSettings();
     m.put("families", "hyperplane, crosspolytope");
-    m.put("synthetic.shape", "10x60");
-    m.put("synthetic.dim", "96");
-    m.put("synthetic.latent", "12");
     m.put("crosspolytope.theory.samples", "300");
-    m.put("queries", "80");
-    m.put("target.recall", "0.85");
     m.put("tune.probes.max", "64");
     m.put("tune.probes.L", "2,4");
     SweepConfig config = SweepConfig.from(Settings.of("tune", m));
