@@ -20,7 +20,13 @@ class TunerTest {
 
   /** A small tuning problem: 10 classes of 60 in 96-d, 80 queries, target kNN recall 0.85. */
   private Map<String, String> tuneSettings() {
-    Map<String, String> m = tuneSettings();
+    Map<String, String> m = SweepDeterminismTest.tiny(dir);
+    m.put("type", "tune");
+    m.put("synthetic.shape", "10x60");
+    m.put("synthetic.dim", "96");
+    m.put("synthetic.latent", "12");
+    m.put("queries", "80");
+    m.put("target.recall", "0.85");
     return m;
   }
 
