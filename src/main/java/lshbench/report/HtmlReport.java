@@ -108,6 +108,9 @@ public final class HtmlReport {
           .append("</pre>\n");
     }
     best(h, points, labelled);
+    if (results.families().size() > 1) {
+      perFamily(h, points, results.families());
+    }
     frontier(h, points, labelled);
     if (run.has("summary.txt")) {
       h.append("<details><summary>summary.txt as text</summary><pre>").append(esc(run.text("summary.txt")))
@@ -156,10 +159,18 @@ public final class HtmlReport {
     dd(h, "items", fmt("n = %s (%s indexed, %s held-out queries), d = %s", r.first(ResultColumns.N_ITEMS),
         r.first(ResultColumns.N_INDEXED), r.first(ResultColumns.N_QUERIES), r.first(ResultColumns.DIM)));
     dd(h, "metric", esc(r.first(ResultColumns.METRIC)) + ", centred = " + esc(r.first(ResultColumns.CENTER))
-        + ", top n = " + esc(r.first(ResultColumns.TOP_N)) + ", family = " + esc(r.first(ResultColumns.FAMILY)));
-    dd(h, "grid", fmt("%d configurations, %d repeat(s) each; k ∈ {%s}, L ∈ {%s}%s", points.size(),
-        points.isEmpty() ? 0 : points.get(0).repeats(), distinct(points, 'k'), distinct(points, 'L'),
-        points.stream().anyMatch(p -> p.probes() > 0) ? ", probes ∈ {" + distinct(points, 'T') + "}" : ""));
+        + ", top n = " + esc(r.first(ResultColumns.TOP_N)));
+    for (String family : r.families()) {
+      List<ConfigPoint> of = points.stream().filter(p -> p.family().equals(family)).toList();
+      dd(h, r.families().size() > 1 ? "grid: " + family : "grid", family.equals("hnsw")
+          ? fmt("%d configurations, %d repeat(s) each; M ∈ {%s}, efConstruction ∈ {%s}, ef ∈ {%s}",
+              of.size(), of.get(0).repeats(), distinct(of, 'M'), distinct(of, 'C'), distinct(of, 'E'))
+          : fmt("%s: %d configurations, %d repeat(s) each; k ∈ {%s}, L ∈ {%s}%s%s", esc(family),
+              of.size(), of.get(0).repeats(), distinct(of, 'k'), distinct(of, 'L'),
+              of.stream().anyMatch(p -> p.probes() > 0) ? ", probes ∈ {" + distinct(of, 'T') + "}" : "",
+              of.stream().anyMatch(p -> p.rerankKeep() > 0)
+                  ? ", two-pass rerank keeping ∈ {" + distinct(of, 'R') + "}" : ""));
+    }
     dd(h, "seed", esc(r.first(ResultColumns.SEED)));
     double exact = r.table().doubleColumn(ResultColumns.EXACT_MEAN).mean();
     dd(h, "exact scan", fmt("%.0f µs per query (one thread)", exact));
@@ -184,8 +195,15 @@ public final class HtmlReport {
   }
 
   private static String distinct(List<ConfigPoint> points, char which) {
-    return points.stream().mapToInt(p -> which == 'k' ? p.k() : which == 'L' ? p.l() : p.probes())
-        .distinct().sorted().mapToObj(Integer::toString).reduce((a, b) -> a + ", " + b).orElse("");
+    return points.stream().mapToInt(p -> switch (which) {
+      case 'k' -> p.k();
+      case 'L' -> p.l();
+      case 'T' -> p.probes();
+      case 'R' -> p.rerankKeep();
+      case 'M' -> p.hnsw().m();
+      case 'C' -> p.hnsw().efConstruction();
+      default -> p.hnsw().ef();
+    }).distinct().sorted().mapToObj(Integer::toString).reduce((a, b) -> a + ", " + b).orElse("");
   }
 
   private static void dd(StringBuilder h, String term, String html) {
@@ -195,6 +213,33 @@ public final class HtmlReport {
   private static final String CONFIG_HEAD = "<th>config</th><th class=\"n\">recall</th>"
       + "<th class=\"n\">query µs</th><th class=\"n\">speed-up</th>"
       + "<th class=\"n\">candidates</th><th class=\"n\">memory MB</th><th class=\"n\">build ms</th>";
+
+  /** kNN recall targets × families: where each family stands, with memory and build time. */
+  private static void perFamily(StringBuilder h, List<ConfigPoint> points, List<String> families) {
+    h.append("<h2 id=\"families\">Fastest per family (kNN recall@n)</h2>\n")
+        .append("<p class=\"muted\">Each family's own fastest configuration at each target, on the "
+            + "same queries: query time against memory and build time.</p>\n")
+        .append("<div class=\"scroll\"><table><thead><tr><th class=\"n\">target</th>")
+        .append("<th>family</th>").append(CONFIG_HEAD).append("</tr></thead><tbody>\n");
+    for (double target : TARGETS) {
+      for (String family : families) {
+        ConfigPoint p = Frontier.fastestReaching(points.stream()
+            .filter(x -> x.family().equals(family)).toList(), Recall.KNN, target);
+        h.append("<tr><td class=\"n\">").append(fmt("%.2f", target)).append("</td><td>")
+            .append(esc(family)).append("</td>");
+        if (p == null) {
+          h.append("<td class=\"none\" colspan=\"7\">none in this grid reaches it</td>");
+        } else {
+          h.append("<td class=\"cfg\">").append(esc(p.label())).append("</td>")
+              .append(n(recallText(p, Recall.KNN))).append(n(num(p.queryUs())))
+              .append(n(fmt("%.1f×", p.speedup()))).append(n(num(p.candidates())))
+              .append(n(fmt("%.2f", p.memoryBytes() / 1e6))).append(n(num(p.buildMs())));
+        }
+        h.append("</tr>\n");
+      }
+    }
+    h.append("</tbody></table></div>\n");
+  }
 
   private static void best(StringBuilder h, List<ConfigPoint> points, boolean labelled) {
     h.append("<h2 id=\"best\">Fastest configuration per recall target</h2>\n")

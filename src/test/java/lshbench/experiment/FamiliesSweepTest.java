@@ -66,6 +66,8 @@ class FamiliesSweepTest {
     assertTrue(text.contains("hnsw M=16 efC=100 ef="), text);
     assertTrue(Files.size(r.folder().path().resolve("families-knn-recall-vs-time.png")) > 10_000);
     assertTrue(Files.isRegularFile(r.folder().path().resolve("families-label-recall-vs-time.svg")));
+    String html = Files.readString(r.folder().path().resolve("index.html"));
+    assertTrue(html.contains("Fastest per family") && html.contains("grid: hnsw"), "the page too");
   }
 
   @Test
