@@ -47,6 +47,7 @@ public final class CompareExport {
   public Path run() throws IOException {
     RunFolder.checkWritable(config.resultsDir());
     Dataset data = Workbench.loadForExperiment(config, log).data();
+    config.families().check(data.dim(), data.size() - config.queries());
     RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(),
         LocalDateTime.now());
     log.println("[compare] run folder " + folder.path());

@@ -128,6 +128,32 @@ public record Families(List<Grid> lsh, Hnsw hnsw, int pcaDim, int pcaSample, int
     return Arrays.stream(rerankKeep).anyMatch(r -> r > 0);
   }
 
+  /**
+   * Refuses, before any run folder exists, what only the data's dimension can rule out: keys
+   * wider than 64 bits, subspaces larger than the data or the training sample.
+   */
+  void check(int dim, int indexed) {
+    int sample = Math.min(pcaSample, indexed);
+    for (Grid g : lsh) {
+      if (g.family().equals(CROSSPOLYTOPE)) {
+        int bits = Integer.numberOfTrailingZeros(Math.max(2,
+            lshbench.vector.Hadamard.paddedLength(dim))) + 1;
+        if ((long) g.maxK() * bits > 64) {
+          throw new ConfigException("crosspolytope.k: at most " + 64 / bits + " cross-polytopes of "
+              + bits + " bits fit a 64-bit key at d = " + dim + ", grid has " + g.maxK());
+        }
+      }
+      if (g.family().equals(PCA_HYPERPLANE) && pcaDim > Math.min(dim, sample)) {
+        throw new ConfigException("pca.dim: " + pcaDim + " is more than min(d = " + dim
+            + ", pca.sample = " + sample + ")");
+      }
+    }
+    if (prefilters() && rerankDim > Math.min(dim, sample)) {
+      throw new ConfigException("rerank.dim: " + rerankDim + " is more than min(d = " + dim
+          + ", pca.sample = " + sample + ")");
+    }
+  }
+
   /** The names in sweep order, HNSW last. */
   public List<String> names() {
     List<String> out = new ArrayList<>(lsh.stream().map(Grid::family).toList());

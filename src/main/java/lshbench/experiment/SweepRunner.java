@@ -53,6 +53,7 @@ public final class SweepRunner {
     RunFolder.checkWritable(config.resume() != null ? config.resume() : config.resultsDir());
     Workbench.Source source = Workbench.loadForExperiment(config, log);
     Dataset data = source.data();
+    config.families().check(data.dim(), data.size() - config.queries());
     RunFolder folder;
     Map<String, List<String>> finished = Map.of();
     if (config.resume() != null) {

@@ -66,6 +66,7 @@ public final class Tuner {
     RunFolder.checkWritable(config.resultsDir());
     Workbench.Source source = Workbench.loadForExperiment(config, log);
     Dataset data = source.data();
+    config.families().check(data.dim(), data.size() - config.queries());
     if (t.labelTarget() && !data.hasLabels()) {
       throw new ConfigException("target.metric: label recall needs labelled data; use knn");
     }

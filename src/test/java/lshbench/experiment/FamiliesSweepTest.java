@@ -118,7 +118,7 @@ class FamiliesSweepTest {
   }
 
   @Test
-  void badFamilySettingsAreOneLineErrors() {
+  void badFamilySettingsAreOneLineErrors() throws IOException {
     Map<String, String> m = SweepDeterminismTest.tiny(dir);
     m.put("families", "hyperplane, minhash");
     ConfigException e = assertThrows(ConfigException.class,
@@ -128,6 +128,8 @@ class FamiliesSweepTest {
     m.put("crosspolytope.k", "1,12");
     e = assertThrows(ConfigException.class, () -> SweepDeterminismTest.run(m));
     assertTrue(e.getMessage().startsWith("crosspolytope.k:"), e.getMessage());
+    assertTrue(!Files.exists(dir.resolve("results")) || Files.list(dir.resolve("results"))
+        .noneMatch(f -> f.getFileName().toString().startsWith("tiny-")), "refused before a run folder");
     m.put("families", "hnsw");
     m.put("hnsw.ef", "5,50");
     e = assertThrows(ConfigException.class, () -> SweepConfig.from(Settings.of("x", m)));
