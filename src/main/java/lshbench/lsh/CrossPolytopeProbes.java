@@ -14,7 +14,6 @@ package lshbench.lsh;
  */
 final class CrossPolytopeProbes {
   private static final int RANK_BITS = 8;
-  private final int maxK;
   private final int rotDim;
   private final int capacity;
   private final int ranks;
@@ -23,7 +22,6 @@ final class CrossPolytopeProbes {
   private final ProbeHeap heap;
 
   CrossPolytopeProbes(int maxK, int rotDim, int probes) {
-    this.maxK = maxK;
     this.rotDim = rotDim;
     this.capacity = probes;
     // More runner-ups than coordinates, or than 8 bits can count, are never needed.

@@ -140,6 +140,21 @@ public final class PcaBasis {
     }
   }
 
+  /** Every row of {@code data} projected: n × m floats, row-major. */
+  public float[] projectAll(Dataset data, int threads) {
+    int d = data.dim();
+    float[] out = new float[Math.multiplyExact(data.size(), components)];
+    float[] v = data.vectors();
+    Parallel.forBlocks("lshbench-pca-project", threads, data.size(), 256, start -> {
+      float[] row = new float[components];
+      for (int i = start; i < Math.min(data.size(), start + 256); i++) {
+        project(v, i * d, row);
+        System.arraycopy(row, 0, out, i * components, components);
+      }
+    });
+    return out;
+  }
+
   public int dim() {
     return dim;
   }

@@ -1,7 +1,6 @@
 package lshbench.lsh;
 
 import lshbench.data.Dataset;
-import lshbench.vector.Parallel;
 
 /**
  * Data-aware hyperplanes: random hyperplanes inside the top-m principal subspace of a training
@@ -56,18 +55,7 @@ public final class PcaHyperplaneFamily implements HashFamily {
 
   /** The data projected into the subspace, centred: what the planes cut, and what theory sees. */
   public Dataset project(Dataset data, int threads) {
-    int m = basis.components();
-    int d = data.dim();
-    float[] out = new float[Math.multiplyExact(data.size(), m)];
-    float[] v = data.vectors();
-    Parallel.forBlocks("lshbench-pca-project", threads, data.size(), 256, start -> {
-      float[] row = new float[m];
-      for (int i = start; i < Math.min(data.size(), start + 256); i++) {
-        basis.project(v, i * d, row);
-        System.arraycopy(row, 0, out, i * m, m);
-      }
-    });
-    return data.withVectors(out, m);
+    return data.withVectors(basis.projectAll(data, threads), basis.components());
   }
 
   @Override

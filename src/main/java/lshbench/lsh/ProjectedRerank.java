@@ -1,7 +1,6 @@
 package lshbench.lsh;
 
 import lshbench.data.Dataset;
-import lshbench.vector.Parallel;
 import lshbench.vector.VectorOps;
 
 /**
@@ -33,16 +32,7 @@ public final class ProjectedRerank {
     this.basis = basis;
     this.m = basis.components();
     this.keep = keep;
-    this.projected = new float[Math.multiplyExact(data.size(), m)];
-    float[] v = data.vectors();
-    int d = data.dim();
-    Parallel.forBlocks("lshbench-rerank-project", threads, data.size(), 256, start -> {
-      float[] row = new float[m];
-      for (int i = start; i < Math.min(data.size(), start + 256); i++) {
-        basis.project(v, i * d, row);
-        System.arraycopy(row, 0, projected, i * m, m);
-      }
-    });
+    this.projected = basis.projectAll(data, threads);
     this.query = new float[m];
   }
 
