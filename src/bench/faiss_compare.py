@@ -116,12 +116,16 @@ def main(argv):
     flat_row, flat = measure("flat", "IndexFlatL2", lambda: _flat(base, d), base, queries, gt, n,
                              raw, raw)
     rows.append(flat_row)
-    for threads in (1, os.cpu_count() or 1):
+    for threads in sorted({1, os.cpu_count() or 1}):
+        # Timed like lshbench's batch: the best of three whole-batch calls after two warm-ups.
         faiss.omp_set_num_threads(threads)
-        flat.search(queries[:WARMUP], n)
-        t0 = time.perf_counter_ns()
-        flat.search(queries, n)
-        us = (time.perf_counter_ns() - t0) / 1e3 / len(queries)
+        best = float("inf")
+        for call in range(5):
+            t0 = time.perf_counter_ns()
+            flat.search(queries, n)
+            if call >= 2:
+                best = min(best, time.perf_counter_ns() - t0)
+        us = best / 1e3 / len(queries)
         rows.append(dict(flat_row, method="flat-batch", params="%d thread(s)" % threads,
                          query_us_mean=us, query_us_p50=float("nan"), qps=1e6 / us))
         print("[faiss] flat batched, %d thread(s): %.1f µs/query" % (threads, us), file=sys.stderr)
@@ -216,10 +220,24 @@ def write_comparison(folder, meta, ours, rows, raw, n):
     flat = next(r for r in rows if r["method"] == "flat")
     add("exact", "scan", float(exact["knn_recall"]), ex_us, 0.0, ours_exact_mem,
         ours_exact_mem + raw, flat)
-    for r in rows:
-        if r["method"] == "flat-batch":
-            add("exact vs batched", "scan (1 at a time)", float(exact["knn_recall"]), ex_us, 0.0,
-                ours_exact_mem, ours_exact_mem + raw, r)
+    # Batched exact search against batched IndexFlatL2 (BLAS sgemm), thread count for thread
+    # count, then each side at its fastest thread count.
+    ours_batches = [r for r in ours if r["method"] == "exact-batch"]
+    faiss_batches = [r for r in rows if r["method"] == "flat-batch"]
+
+    def add_batch(what, o, f):
+        add(what, "batch, %s thread(s)" % o["threads"], float(o["knn_recall"]),
+            float(o["query_us_mean"]), 0.0, ours_exact_mem, ours_exact_mem + raw, f)
+
+    for f in faiss_batches:
+        threads = f["params"].split()[0]
+        o = next((b for b in ours_batches if b["threads"] == threads), None)
+        if o is not None:
+            add_batch("exact batched, %s thread(s) each" % threads, o, f)
+    if ours_batches and faiss_batches:
+        add_batch("exact batched, each at its best",
+                  min(ours_batches, key=lambda r: float(r["query_us_mean"])),
+                  min(faiss_batches, key=lambda r: r["query_us_mean"]))
     for target in TARGETS:
         pick = next((r for r in ours if r["method"] == "pick"
                      and abs(float(r["target"]) - target) < 1e-9), None)
@@ -256,7 +274,7 @@ def write_comparison(folder, meta, ours, rows, raw, n):
         "Ratios are lshbench / FAISS: QPS ratio > 1 means lshbench answers faster; build and "
         "memory ratios > 1 mean lshbench is bigger or slower. One thread, one query at a time "
         "on both sides (FAISS through Python: ~2-5 µs of call overhead per query), except the "
-        "batched row. Memory: index structures / and with the raw float32 vectors an exact "
+        "batched rows: every query in one call, best of three after two warm-ups. Memory: index structures / and with the raw float32 vectors an exact "
         "rerank needs (IndexLSH alone needs none).",
         ""]
     for row in [header] + table:

@@ -82,6 +82,15 @@ public final class Dataset {
     return Arrays.copyOfRange(vectors, item * dim, item * dim + dim);
   }
 
+  /** Copies of the listed rows, back to back (row-major). */
+  public float[] rows(int[] items) {
+    float[] out = new float[Math.multiplyExact(items.length, dim)];
+    for (int i = 0; i < items.length; i++) {
+      System.arraycopy(vectors, items[i] * dim, out, i * dim, dim);
+    }
+    return out;
+  }
+
   public boolean hasLabels() {
     return labels != null;
   }

@@ -34,7 +34,7 @@ public final class GroundTruth {
   /** Computes the exact neighbours with all {@code threads}. */
   public static GroundTruth compute(Dataset data, QuerySplit split, int n, int threads) {
     ExactIndex exact = new ExactIndex(data, split.members());
-    float[] queries = rows(data, split.queries());
+    float[] queries = data.rows(split.queries());
     Neighbours[] answers = exact.searchBatch(queries, n, threads);
     int[][] ids = new int[answers.length][];
     float[][] dists = new float[answers.length][];
@@ -71,15 +71,6 @@ public final class GroundTruth {
 
   /** A ground truth with where it came from. */
   public record Loaded(GroundTruth truth, boolean fromCache, Path file) {}
-
-  static float[] rows(Dataset data, int[] items) {
-    int d = data.dim();
-    float[] out = new float[items.length * d];
-    for (int i = 0; i < items.length; i++) {
-      System.arraycopy(data.vectors(), items[i] * d, out, i * d, d);
-    }
-    return out;
-  }
 
   private static int[] countLabels(Dataset data, int[] members) {
     if (!data.hasLabels()) {

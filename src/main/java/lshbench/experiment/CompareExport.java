@@ -13,6 +13,7 @@ import lshbench.eval.GroundTruth;
 import lshbench.eval.Measurement;
 import lshbench.eval.QuerySplit;
 import lshbench.io.AtomicFiles;
+import lshbench.lsh.ExactIndex;
 import lshbench.lsh.LshIndex;
 
 /**
@@ -64,8 +65,17 @@ public final class CompareExport {
     Measurement exact = bench.exact();
     List<String> rows = new ArrayList<>();
     rows.add("method,k,L,target,knn_recall,query_us_mean,query_us_p50,qps,build_ms,memory_bytes,"
-        + "candidates_mean,family,probes,rerank_keep");
+        + "candidates_mean,family,probes,rerank_keep,threads");
     rows.add(row("exact", "", 0, 0, 0, 0, Double.NaN, exact, 0));
+    ExactIndex batchIndex = new ExactIndex(data, split.members());
+    float[] queryRows = data.rows(split.queries());
+    for (int threads : config.threads() > 1 ? new int[] {1, config.threads()} : new int[] {1}) {
+      double us = batchUs(batchIndex, queryRows, bench.topN(), threads);
+      rows.add(String.format(Locale.ROOT, "exact-batch,,,,%.4f,%.2f,,%.1f,0.0,%d,%d,,,,%d",
+          exact.knnRecall(), us, 1e6 / us, exact.memoryBytes(), split.members().length, threads));
+      log.printf(Locale.ROOT, "[compare] exact, all %d queries in one batch on %d thread(s): "
+          + "%.1f µs/query%n", split.queries().length, threads, us);
+    }
     // family, k, L, T, recall, us, build ms, memory, candidates, rerank keep
     List<Object[]> grid = new ArrayList<>();
     int[] keeps = config.families().rerankKeep();
@@ -113,11 +123,11 @@ public final class CompareExport {
         }
       }
       if (best == null) {
-        rows.add(String.format(Locale.ROOT, "pick,,,%.2f,,,,,,,,,,", target));
+        rows.add(String.format(Locale.ROOT, "pick,,,%.2f,,,,,,,,,,,1", target));
         picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: not reached by the grid%n",
             bench.topN(), target));
       } else {
-        rows.add(String.format(Locale.ROOT, "pick,%d,%d,%.2f,%.4f,%.2f,,%.1f,%.1f,%d,%.1f,%s,%d,%d",
+        rows.add(String.format(Locale.ROOT, "pick,%d,%d,%.2f,%.4f,%.2f,,%.1f,%.1f,%d,%.1f,%s,%d,%d,1",
             (int) best[1], (int) best[2], target, (double) best[4], (double) best[5],
             1e6 / (double) best[5], (double) best[6], (long) (double) best[7], (double) best[8],
             best[0], (int) best[3], (int) best[9]));
@@ -163,6 +173,23 @@ public final class CompareExport {
     TexmexFormat.writeIvecs(gt, out.resolve("groundtruth.ivecs"));
   }
 
+  /**
+   * µs per query of answering every query in one {@link ExactIndex#searchBatch} call: the best
+   * of three calls after two warm-up calls, as JMH would report a short single-shot benchmark.
+   */
+  private static double batchUs(ExactIndex index, float[] queries, int n, int threads) {
+    double best = Double.POSITIVE_INFINITY;
+    int count = queries.length / index.dim();
+    for (int call = 0; call < 5; call++) {
+      long t0 = System.nanoTime();
+      index.searchBatch(queries, n, threads);
+      if (call >= 2) {
+        best = Math.min(best, (System.nanoTime() - t0) / 1e3 / count);
+      }
+    }
+    return best;
+  }
+
   private static String row(String method, String family, int k, int l, int probes, int keep,
       double target, Measurement m, double buildMs) {
     return String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.2f,%.2f,%.1f,%.1f,%d,%.1f,%s,%s,%s", method,
@@ -171,7 +198,7 @@ public final class CompareExport {
         m.queryUs().mean(), m.queryUs().p50(), 1e6 / m.queryUs().mean(), buildMs,
         m.memoryBytes(), m.candidatesMean(), family,
         method.equals("exact") ? "" : Integer.toString(probes),
-        method.equals("exact") ? "" : Integer.toString(keep));
+        method.equals("exact") ? "" : Integer.toString(keep)) + ",1";
   }
 
   private String meta(Dataset data, QuerySplit split, int topN) {

@@ -1,6 +1,7 @@
 package lshbench.lsh;
 
 import lshbench.data.Dataset;
+import lshbench.vector.DotTiles;
 import lshbench.vector.Parallel;
 import lshbench.vector.VectorOps;
 
@@ -12,12 +13,13 @@ import lshbench.vector.VectorOps;
  * {@link #searchBatch} spreads queries over the cores with one heap per task.
  */
 public final class ExactIndex implements Index {
-  private static final int QUERY_BLOCK = 16;
-  private static final int ROW_BLOCK_BYTES = 256 * 1024;
+  /** Candidates a batch query keeps beyond n (at least n more) for the rounding check. */
+  private static final int SPARE = 16;
 
   private final Dataset data;
   private final int[] members;
   private TopK heap;
+  private volatile int lastFallbacks;
 
   /** Indexes the dataset rows listed in {@code members}. */
   public ExactIndex(Dataset data, int[] members) {
@@ -52,47 +54,134 @@ public final class ExactIndex implements Index {
 
   /**
    * Answers many queries at once on {@code threads} threads; queries are rows of
-   * {@code queries} (row-major, this dataset's dimension).
+   * {@code queries} (row-major, this dataset's dimension). Same answers as {@link #search}.
+   *
+   * <p>How: ‖x − q‖² = ‖x‖² + ‖q‖² − 2·x·q with every x·q from register tiles
+   * ({@link DotTiles}), the matrix-multiply form BLAS gives FAISS. That form rounds differently
+   * from a direct difference, so each query keeps {@code n + SPARE} candidates, they are
+   * re-measured directly, and the answer is accepted only when a bound on the rounding proves no
+   * dropped item could be closer (see {@link #roundingBound}); otherwise that query is scanned
+   * directly. Threads split the items, each with its own heaps, merged per query at the end.
    */
   public Neighbours[] searchBatch(float[] queries, int n, int threads) {
     int d = data.dim();
     if (queries.length % d != 0) {
       throw new IllegalArgumentException("query array is not a multiple of dimension " + d);
     }
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be positive, got " + n);
+    }
     int count = queries.length / d;
-    Neighbours[] out = new Neighbours[count];
     float[] v = data.vectors();
-    // Tiled: a block of rows small enough for L2 is compared with a block of queries before the
-    // next rows are loaded, so each row comes from memory once per QUERY_BLOCK queries instead
-    // of once per query; one query at a time is bound by memory bandwidth, this by arithmetic.
-    int rowBlock = Math.max(8, ROW_BLOCK_BYTES / (4 * d));
-    Parallel.forBlocks("lshbench-exact", threads, count, QUERY_BLOCK, start -> {
-      int end = Math.min(count, start + QUERY_BLOCK);
-      TopK[] tops = new TopK[end - start];
-      for (int q = 0; q < tops.length; q++) {
-        tops[q] = new TopK(n);
+    float[] queryNorms = new float[count];
+    for (int q = 0; q < count; q++) {
+      queryNorms[q] = VectorOps.dot(queries, q * d, queries, q * d, d);
+    }
+    int width = DotTiles.width();
+    int panels = DotTiles.panels(members.length);
+    int parts = Math.max(1, Math.min(threads, panels));
+    int keep = n + Math.max(n, SPARE);
+    TopK[][] tops = new TopK[parts][];
+    float[] maxNorms = new float[parts];
+    Parallel.forBlocks("lshbench-exact", threads, parts, 1, part -> {
+      TopK[] mine = new TopK[count];
+      for (int q = 0; q < count; q++) {
+        mine[q] = new TopK(keep);
       }
-      for (int r0 = 0; r0 < members.length; r0 += rowBlock) {
-        int r1 = Math.min(members.length, r0 + rowBlock);
-        for (int q = start; q < end; q++) {
-          TopK top = tops[q - start];
-          int qOff = q * d;
-          for (int r = r0; r < r1; r++) {
-            int id = members[r];
-            float dist = VectorOps.squaredDistance(queries, qOff, v, id * d, d);
-            if (dist <= top.worst()) {
-              top.offer(id, dist);
-            }
+      DotTiles tiles = new DotTiles(d);
+      float[] panel = new float[DotTiles.packedLength(width, d)];
+      float[] norms = new float[width];
+      float maxNorm = 0;
+      int p1 = (int) ((long) panels * (part + 1) / parts);
+      for (int p = (int) ((long) panels * part / parts); p < p1; p++) {
+        int r0 = p * width;
+        int cols = Math.min(members.length, r0 + width) - r0;
+        DotTiles.pack(v, members, r0, r0 + cols, d, panel);
+        for (int j = 0; j < cols; j++) {
+          int off = members[r0 + j] * d;
+          norms[j] = VectorOps.dot(v, off, v, off, d);
+          maxNorm = Math.max(maxNorm, norms[j]);
+        }
+        offerPanel(tiles, queries, queryNorms, panel, norms, r0, cols, mine);
+      }
+      tops[part] = mine;
+      maxNorms[part] = maxNorm;
+    });
+    float maxNorm = 0;
+    for (float m : maxNorms) {
+      maxNorm = Math.max(maxNorm, m);
+    }
+    Neighbours[] out = new Neighbours[count];
+    float bigNorm = maxNorm;
+    java.util.concurrent.atomic.AtomicInteger fallbacks = new java.util.concurrent.atomic.AtomicInteger();
+    Parallel.forBlocks("lshbench-exact-merge", threads, count, 64, start -> {
+      TopK exactTop = new TopK(n);
+      for (int q = start, end = Math.min(count, start + 64); q < end; q++) {
+        // Every item a heap dropped had an expanded distance at least that heap's final worst.
+        float dropped = Float.POSITIVE_INFINITY;
+        exactTop.clear();
+        for (TopK[] part : tops) {
+          TopK top = part[q];
+          dropped = Math.min(dropped, top.worst());
+          Neighbours kept = top.drain(members.length);
+          for (int id : kept.ids()) {
+            exactTop.offer(id, VectorOps.squaredDistance(queries, q * d, v, id * d, d));
           }
         }
-      }
-      for (int q = start; q < end; q++) {
-        out[q] = tops[q - start].drain(members.length);
+        Neighbours answer = exactTop.drain(members.length);
+        if (answer.ids().length == n && answer.distances()[n - 1]
+            > dropped - roundingBound(d, bigNorm, queryNorms[q])) {
+          fallbacks.incrementAndGet();
+          answer = scan(queries, q * d, exactTop);
+        }
+        out[q] = answer;
       }
     });
+    lastFallbacks = fallbacks.get();
     return out;
   }
 
+  /**
+   * Offers every query the expanded distances to one panel's items. A method of its own so the
+   * JIT compiles it whole rather than as an on-stack replacement inside each thread's loop.
+   */
+  private void offerPanel(DotTiles tiles, float[] queries, float[] queryNorms, float[] panel,
+      float[] norms, int r0, int cols, TopK[] tops) {
+    int width = DotTiles.width();
+    for (int q0 = 0; q0 < queryNorms.length; q0 += DotTiles.rows()) {
+      int rows = Math.min(DotTiles.rows(), queryNorms.length - q0);
+      float[] dots = tiles.multiply(queries, null, q0, rows, panel, 0);
+      for (int i = 0; i < rows; i++) {
+        TopK top = tops[q0 + i];
+        float qn = queryNorms[q0 + i];
+        float worst = top.worst();
+        for (int j = 0, t = i * width; j < cols; j++, t++) {
+          float dist = norms[j] + qn - 2 * dots[t];
+          if (dist <= worst) {
+            top.offer(members[r0 + j], Math.max(0f, dist));
+            worst = top.worst();
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Largest possible error of an expanded distance ‖x‖² + ‖q‖² − 2·x·q in float arithmetic:
+   * each of the three d-term sums is off by at most γ_d = d·u/(1 − d·u) of its absolute terms
+   * (u = 2⁻²⁴), which Cauchy–Schwarz bounds by (‖x‖ + ‖q‖)² together, plus the final two
+   * roundings; rounded up generously.
+   */
+  static double roundingBound(int d, float maxSquaredNorm, float querySquaredNorm) {
+    double u = Math.ulp(1.0f) / 2;
+    double scale = Math.sqrt(maxSquaredNorm) + Math.sqrt(querySquaredNorm);
+    return 1.01 * (d + 8) * u * scale * scale;
+  }
+
+  /** Queries of the last {@link #searchBatch} that the rounding bound sent to a direct scan. */
+  int lastFallbacks() {
+    return lastFallbacks;
+  }
 
   private void checkQuery(float[] query, int n) {
     if (query.length != data.dim()) {
@@ -107,6 +196,11 @@ public final class ExactIndex implements Index {
   @Override
   public int[] candidates(float[] query) {
     return members.clone();
+  }
+
+  /** Dimension of the indexed vectors. */
+  public int dim() {
+    return data.dim();
   }
 
   @Override

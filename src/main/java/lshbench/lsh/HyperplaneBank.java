@@ -2,6 +2,7 @@ package lshbench.lsh;
 
 import java.util.SplittableRandom;
 import lshbench.data.Dataset;
+import lshbench.vector.DotTiles;
 import lshbench.vector.Parallel;
 import lshbench.vector.VectorOps;
 
@@ -18,8 +19,7 @@ import lshbench.vector.VectorOps;
 public final class HyperplaneBank implements HashFamily {
   /** Keys are packed in a {@code long}. */
   public static final int MAX_BITS = 64;
-  private static final int ITEM_BLOCK = 32;
-  private static final int PLANE_BLOCK = 32;
+  private static final int ITEM_BLOCK = 48;
 
   private final int dim;
   private final int bitsPerTable;
@@ -188,16 +188,24 @@ public final class HyperplaneBank implements HashFamily {
     long[] out = new long[Math.multiplyExact(members.length, tables)];
     float[] v = data.vectors();
     int planeCount = bitsPerTable * tables;
+    float[] panels = DotTiles.pack(planes, null, 0, planeCount, dim);
+    int width = DotTiles.width();
     Parallel.forBlocks("lshbench-project", threads, members.length, ITEM_BLOCK, start -> {
       int end = Math.min(members.length, start + ITEM_BLOCK);
-      for (int p0 = 0; p0 < planeCount; p0 += PLANE_BLOCK) {
-        int p1 = Math.min(planeCount, p0 + PLANE_BLOCK);
-        for (int i = start; i < end; i++) {
-          int row = members[i] * dim;
-          for (int p = p0; p < p1; p++) {
-            if (VectorOps.dot(planes, p * dim, v, row, dim) > bias[p]) {
-              int table = p / bitsPerTable;
-              out[i * tables + table] |= 1L << (p - table * bitsPerTable);
+      DotTiles tiles = new DotTiles(dim);
+      // A panel of planes stays in cache while the block's rows pass it a tile at a time.
+      for (int p = 0; p < DotTiles.panels(planeCount); p++) {
+        int cols = Math.min(width, planeCount - p * width);
+        for (int i0 = start; i0 < end; i0 += DotTiles.rows()) {
+          int count = Math.min(DotTiles.rows(), end - i0);
+          float[] dots = tiles.multiply(v, members, i0, count, panels, p);
+          for (int i = 0; i < count; i++) {
+            for (int j = 0; j < cols; j++) {
+              int plane = p * width + j;
+              if (dots[i * width + j] > bias[plane]) {
+                int table = plane / bitsPerTable;
+                out[(i0 + i) * tables + table] |= 1L << (plane - table * bitsPerTable);
+              }
             }
           }
         }

@@ -2,6 +2,7 @@ package lshbench.lsh;
 
 import java.util.SplittableRandom;
 import lshbench.data.Dataset;
+import lshbench.vector.DotTiles;
 import lshbench.vector.Parallel;
 import lshbench.vector.VectorOps;
 
@@ -95,13 +96,7 @@ public final class PcaBasis {
 
   /** z[i·m + j] = x_i · q_j. */
   private static void project(float[] x, int s, int d, float[] q, int m, float[] z, int threads) {
-    Parallel.forBlocks("lshbench-pca", threads, s, 64, start -> {
-      for (int i = start; i < Math.min(s, start + 64); i++) {
-        for (int j = 0; j < m; j++) {
-          z[i * m + j] = VectorOps.dot(x, i * d, q, j * d, d);
-        }
-      }
-    });
+    System.arraycopy(DotTiles.multiplyAll(x, null, s, q, m, d, threads), 0, z, 0, s * m);
   }
 
   /** Modified Gram–Schmidt in double precision, twice ("twice is enough", Kahan). */
@@ -142,16 +137,11 @@ public final class PcaBasis {
 
   /** Every row of {@code data} projected: n × m floats, row-major. */
   public float[] projectAll(Dataset data, int threads) {
-    int d = data.dim();
-    float[] out = new float[Math.multiplyExact(data.size(), components)];
-    float[] v = data.vectors();
-    Parallel.forBlocks("lshbench-pca-project", threads, data.size(), 256, start -> {
-      float[] row = new float[components];
-      for (int i = start; i < Math.min(data.size(), start + 256); i++) {
-        project(v, i * d, row);
-        System.arraycopy(row, 0, out, i * components, components);
-      }
-    });
+    float[] out = DotTiles.multiplyAll(data.vectors(), null, data.size(), basis, components, dim,
+        threads);
+    for (int i = 0; i < out.length; i++) {
+      out[i] -= meanProjection[i % components];
+    }
     return out;
   }
 

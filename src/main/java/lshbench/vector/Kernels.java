@@ -17,6 +17,19 @@ interface Kernels {
   /** Index of the largest absolute value, the first on ties. */
   int argmaxAbs(float[] a, int off, int n);
 
+  /** Rows of {@code a} that one {@link #dotTile} call multiplies: its register tile's height. */
+  int tileRows();
+
+  /** Columns of one packed panel (see {@link DotTiles}): the register tile's width. */
+  int panelWidth();
+
+  /**
+   * {@code out[i * panelWidth() + j] = a[rowOffsets[i] ..+d) · column j of the panel} for every
+   * i < tileRows() and j < panelWidth(); the panel is d × panelWidth() floats from
+   * {@code panels[panelOffset]}, coordinate-major.
+   */
+  void dotTile(float[] a, int[] rowOffsets, int d, float[] panels, int panelOffset, float[] out);
+
   /** Panama when its module is present (and not switched off), scalar otherwise. */
   static Kernels select() {
     if (!"false".equalsIgnoreCase(System.getProperty("lshbench.simd", "true"))) {

@@ -31,6 +31,31 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public int tileRows() {
+    return 4;
+  }
+
+  @Override
+  public int panelWidth() {
+    return 8;
+  }
+
+  @Override
+  public void dotTile(float[] a, int[] rowOffsets, int d, float[] panels, int panelOffset,
+      float[] out) {
+    java.util.Arrays.fill(out, 0, 32, 0f);
+    for (int i = 0; i < 4; i++) {
+      int row = rowOffsets[i];
+      for (int k = 0, p = panelOffset; k < d; k++, p += 8) {
+        float x = a[row + k];
+        for (int j = 0; j < 8; j++) {
+          out[i * 8 + j] += x * panels[p + j];
+        }
+      }
+    }
+  }
+
+  @Override
   public int argmaxAbs(float[] a, int off, int n) {
     return Hadamard.scalarArgmaxAbs(a, off, n);
   }

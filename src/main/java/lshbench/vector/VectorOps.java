@@ -26,6 +26,10 @@ public final class VectorOps {
     return KERNELS.squaredDistance(a, aOff, b, bOff, d);
   }
 
+  static Kernels kernels() {
+    return KERNELS;
+  }
+
   /** In-place unnormalised Walsh–Hadamard transform (see {@link Hadamard}). */
   static void hadamard(float[] a, int off, int n) {
     KERNELS.hadamard(a, off, n);

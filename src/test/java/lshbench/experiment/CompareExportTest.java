@@ -58,7 +58,14 @@ class CompareExportTest {
 
     List<String> csv = Files.readAllLines(out.resolve("lshbench.csv"));
     assertTrue(csv.get(1).startsWith("exact,"), csv.get(1));
-    assertEquals(1 + 1 + 4 + CompareExport.TARGETS.length, csv.size(), String.join("\n", csv));
+    int batchRows = config.threads() > 1 ? 2 : 1;
+    assertEquals(1 + 1 + batchRows + 4 + CompareExport.TARGETS.length, csv.size(),
+        String.join("\n", csv));
+    int columns = csv.get(0).split(",", -1).length;
+    for (String line : csv) {
+      assertEquals(columns, line.split(",", -1).length, "every row has every column: " + line);
+    }
+    assertTrue(csv.get(2).startsWith("exact-batch,") && csv.get(2).endsWith(",1"), csv.get(2));
     assertTrue(Files.readString(out.resolve("meta.json")).contains("\"n_base\": " + members.length));
     assertEquals("complete", Files.readString(out.resolve(RunFolder.STATUS)).strip());
   }

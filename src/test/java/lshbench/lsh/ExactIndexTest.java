@@ -38,6 +38,62 @@ class ExactIndexTest {
     }
   }
 
+  /**
+   * Query counts around the tile height and an item count off the panel width: every short
+   * tile, every thread split. Distances must match to the bit, so the expanded form's rounding
+   * never leaks out of the batch search.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5, 6, 7, 13, 40})
+  void batchMatchesSingleQueriesToTheBit(int count) {
+    int d = 37;
+    Dataset data = TestData.gaussian(700, d, count);
+    int[] members = TestData.range(count, 700 - 3);
+    ExactIndex index = new ExactIndex(data, members);
+    float[] queries = Arrays.copyOf(data.vectors(), count * d);
+    for (int threads : new int[] {1, 2, 3}) {
+      Neighbours[] batch = index.searchBatch(queries, 10, threads);
+      assertEquals(count, batch.length);
+      assertEquals(0, index.lastFallbacks(), "the rounding bound certifies Gaussian data");
+      for (int q = 0; q < count; q++) {
+        Neighbours single = index.search(data.vector(q), 10);
+        assertArrayEquals(single.ids(), batch[q].ids(), "query " + q + ", threads " + threads);
+        assertArrayEquals(single.distances(), batch[q].distances(), 0f, "query " + q);
+      }
+    }
+  }
+
+  /**
+   * Eighty copies of one point, more than a query keeps: the expanded distances tie within rounding, the bound cannot
+   * certify the kept ones, and those queries fall back to a direct scan with the same answer.
+   */
+  @org.junit.jupiter.api.Test
+  void tiesBeyondTheRoundingBoundFallBackToADirectScan() {
+    int d = 16;
+    float[] v = new float[100 * d];
+    java.util.Random rng = new java.util.Random(5);
+    for (int i = 0; i < 100; i++) {
+      for (int j = 0; j < d; j++) {
+        v[i * d + j] = i < 80 ? 1.5f + j * 0.01f : (float) rng.nextGaussian() * 4;
+      }
+    }
+    Dataset data = new Dataset(v, d, null, null, null,
+        new lshbench.data.Provenance("test", "none", "ties", true));
+    ExactIndex index = new ExactIndex(data, TestData.range(0, 100));
+    float[] query = new float[d];
+    Arrays.fill(query, 1.4f);
+    Neighbours[] batch = index.searchBatch(query, 30, 1);
+    assertEquals(1, index.lastFallbacks());
+    assertArrayEquals(index.search(query, 30).ids(), batch[0].ids());
+  }
+
+  @org.junit.jupiter.api.Test
+  void roundingBoundGrowsWithDimensionAndNorms() {
+    assertEquals(true, ExactIndex.roundingBound(4096, 1, 1) > 4 * 4096 * 5.9e-8);
+    assertEquals(true, ExactIndex.roundingBound(4096, 4, 1) > ExactIndex.roundingBound(4096, 1, 1));
+    assertEquals(true, ExactIndex.roundingBound(128, 1, 1) < ExactIndex.roundingBound(4096, 1, 1));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, -3})
   void rejectsNonPositiveN(int n) {
