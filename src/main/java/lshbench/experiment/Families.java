@@ -23,10 +23,12 @@ import java.util.Map;
 public record Families(List<Grid> lsh, Hnsw hnsw, int pcaDim, int pcaSample, int cpSamples,
     int[] rerankKeep, int rerankDim) {
   public static final String HYPERPLANE = "hyperplane";
+  public static final String HYPERPLANE_FHT = "hyperplane-fht";
   public static final String CROSSPOLYTOPE = "crosspolytope";
   public static final String PCA_HYPERPLANE = "pca-hyperplane";
   public static final String HNSW = "hnsw";
-  static final List<String> KNOWN = List.of(HYPERPLANE, CROSSPOLYTOPE, PCA_HYPERPLANE, HNSW);
+  static final List<String> KNOWN = List.of(HYPERPLANE, HYPERPLANE_FHT, CROSSPOLYTOPE,
+      PCA_HYPERPLANE, HNSW);
 
   /** One LSH family's grid. */
   public record Grid(String family, int[] ks, int[] ls, int[] probes) {
@@ -52,9 +54,9 @@ public record Families(List<Grid> lsh, Hnsw hnsw, int pcaDim, int pcaSample, int
 
   /** Keys this record reads, with their meaning, for {@link SweepConfig#KEYS}. */
   static void describeKeys(Map<String, String> k) {
-    k.put("families", "comma list of index families to sweep: hyperplane, crosspolytope, "
-        + "pca-hyperplane, hnsw");
-    for (String f : List.of(CROSSPOLYTOPE, PCA_HYPERPLANE, HYPERPLANE)) {
+    k.put("families", "comma list of index families to sweep: hyperplane, hyperplane-fht, "
+        + "crosspolytope, pca-hyperplane, hnsw");
+    for (String f : List.of(CROSSPOLYTOPE, PCA_HYPERPLANE, HYPERPLANE, HYPERPLANE_FHT)) {
       k.put(f + ".k", f + ": its own k grid (functions per table), instead of k");
       k.put(f + ".L", f + ": its own L grid, instead of L");
       k.put(f + ".probes", f + ": its own probes grid, instead of probes");

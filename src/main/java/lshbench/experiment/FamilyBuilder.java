@@ -7,6 +7,7 @@ import lshbench.lsh.CrossPolytopeFamily;
 import lshbench.lsh.HashFamily;
 import lshbench.lsh.HyperplaneBank;
 import lshbench.lsh.PcaHyperplaneFamily;
+import lshbench.lsh.RotatedHyperplaneFamily;
 
 /** Draws (and, for data-aware families, trains) one bank of a named LSH family. */
 final class FamilyBuilder {
@@ -23,6 +24,8 @@ final class FamilyBuilder {
       switch (family) {
         case Families.HYPERPLANE:
           return new HyperplaneBank(data.dim(), maxK, maxL, seed, centre);
+        case Families.HYPERPLANE_FHT:
+          return new RotatedHyperplaneFamily(data.dim(), maxK, maxL, seed, centre);
         case Families.CROSSPOLYTOPE:
           return new CrossPolytopeFamily(data.dim(), maxK, maxL, seed, centre);
         case Families.PCA_HYPERPLANE: {

@@ -25,6 +25,7 @@ import lshbench.lsh.CrossPolytopeFamily;
 import lshbench.lsh.ExactIndex;
 import lshbench.lsh.HashFamily;
 import lshbench.lsh.HyperplaneBank;
+import lshbench.lsh.RotatedHyperplaneFamily;
 import lshbench.lsh.Index;
 import lshbench.lsh.LshIndex;
 import lshbench.lsh.PcaHyperplaneFamily;
@@ -52,7 +53,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     long t0 = System.nanoTime();
     CollisionTheory t;
     String how;
-    if (family instanceof HyperplaneBank) {
+    if (family instanceof HyperplaneBank || family instanceof RotatedHyperplaneFamily) {
       t = CollisionTheory.measure(data, split, truth, centre, HyperplaneBank::collisionProbability,
           config.threads());
       how = "1 − θ/π from the query–item angles";

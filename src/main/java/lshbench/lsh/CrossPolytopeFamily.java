@@ -1,6 +1,5 @@
 package lshbench.lsh;
 
-import java.util.SplittableRandom;
 import lshbench.data.Dataset;
 import lshbench.vector.Hadamard;
 import lshbench.vector.Parallel;
@@ -19,8 +18,7 @@ import lshbench.vector.Parallel;
  * form; {@link CrossPolytopeCollision} estimates it by simulation.
  */
 public final class CrossPolytopeFamily implements HashFamily {
-  /** Sign-flip + Hadamard rounds per rotation (FALCONN uses 3). */
-  public static final int ROUNDS = 3;
+  public static final int ROUNDS = PseudoRotations.ROUNDS;
   private static final int ITEM_BLOCK = 64;
 
   private final int dim;
@@ -30,8 +28,8 @@ public final class CrossPolytopeFamily implements HashFamily {
   private final int maxK;
   private final long seed;
   private final float[] centre;
-  /** ±1 per coordinate, for function f = t·maxK + j and round r at ((f·ROUNDS + r)·rotDim). */
-  private final float[] signs;
+  /** Rotation f = t·maxK + j is function j of table t. */
+  private final PseudoRotations rotations;
   private final float[] centred;
   private final float[] rotated;
   private CrossPolytopeProbes probing;
@@ -61,14 +59,7 @@ public final class CrossPolytopeFamily implements HashFamily {
     this.maxK = maxK;
     this.seed = seed;
     this.centre = centre == null ? null : centre.clone();
-    this.signs = new float[Math.multiplyExact(Math.multiplyExact(tables * maxK, ROUNDS), rotDim)];
-    SplittableRandom rng = new SplittableRandom(seed);
-    for (int i = 0; i < signs.length; i += 64) {
-      long word = rng.nextLong();
-      for (int b = 0; b < 64 && i + b < signs.length; b++) {
-        signs[i + b] = ((word >>> b) & 1) == 0 ? 1f : -1f;
-      }
-    }
+    this.rotations = new PseudoRotations(rotDim, Math.multiplyExact(tables, maxK), seed);
     this.centred = new float[rotDim];
     this.rotated = new float[maxK * rotDim];
   }
@@ -132,10 +123,7 @@ public final class CrossPolytopeFamily implements HashFamily {
 
   /** Rotates {@code src} (already centred and padded) by function f into {@code out[outOff..]}. */
   private void rotate(float[] src, int f, float[] out, int outOff) {
-    System.arraycopy(src, 0, out, outOff, rotDim);
-    for (int r = 0; r < ROUNDS; r++) {
-      Hadamard.signedTransform(out, outOff, rotDim, signs, (f * ROUNDS + r) * rotDim);
-    }
+    rotations.rotate(src, f, out, outOff);
   }
 
   /** The vertex nearest to a rotated vector: coordinate index, plus d' when it is negative. */
@@ -153,7 +141,7 @@ public final class CrossPolytopeFamily implements HashFamily {
     centre(v, 0, c);
     float[] out = new float[rotDim];
     rotate(c, table * maxK + j, out, 0);
-    float scale = (float) Math.pow(rotDim, -ROUNDS / 2.0);
+    float scale = rotations.scale();
     for (int i = 0; i < rotDim; i++) {
       out[i] *= scale;
     }
@@ -223,7 +211,6 @@ public final class CrossPolytopeFamily implements HashFamily {
 
   @Override
   public long bytesFor(int k, int usedTables) {
-    // Signs could be bits; stored as floats so that a round is one multiply pass.
-    return 4L * k * usedTables * ROUNDS * rotDim + (centre == null ? 0 : 4L * dim);
+    return rotations.bytes(k * usedTables) + (centre == null ? 0 : 4L * dim);
   }
 }

@@ -33,11 +33,13 @@ public record ConfigPoint(String family, int k, int l, int probes, int rerankKee
     return "hnsw".equals(family);
   }
 
-  /** Short family name for labels: none for hyperplanes (the classic), cp, pca, hnsw. */
+  /** Short family name for labels: none for hyperplanes (the classic), fht, cp, pca, hnsw. */
   public String familyTag() {
     switch (family) {
       case "hyperplane":
         return "";
+      case "hyperplane-fht":
+        return "fht";
       case "crosspolytope":
         return "cp";
       case "pca-hyperplane":

@@ -1,0 +1,136 @@
+package lshbench.lsh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import lshbench.data.Dataset;
+import lshbench.data.Provenance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Hyperplanes from pseudo-random rotations keep random-hyperplane LSH's contract. */
+class RotatedHyperplaneTest {
+  private static final int PLANES = 20_000;
+
+  /**
+   * Pr[one bit agrees] = 1 − θ/π, as for Gaussian planes. The binomial 4σ is conservative: the
+   * rows of one rotation are orthogonal, which makes agreements vary less, not more.
+   */
+  @ParameterizedTest
+  @ValueSource(doubles = {0.05, 0.4, Math.PI / 4, Math.PI / 2, 2.0, 3.0})
+  void collisionRateMatchesOneMinusThetaOverPi(double theta) {
+    int d = 33;
+    Dataset data = pairAtAngle(d, theta);
+    RotatedHyperplaneFamily f = new RotatedHyperplaneFamily(d, 1, PLANES, 7, null);
+    long[] sig = f.signatures(data, new int[] {0, 1}, 2);
+    int agree = 0;
+    for (int t = 0; t < PLANES; t++) {
+      if (sig[t] == sig[PLANES + t]) {
+        agree++;
+      }
+    }
+    double p = 1 - theta / Math.PI;
+    double rate = (double) agree / PLANES;
+    double sigma = Math.sqrt(p * (1 - p) / PLANES);
+    assertTrue(Math.abs(rate - p) <= 4 * sigma + 1e-9,
+        "theta=" + theta + ": measured " + rate + ", expected " + p + " ± " + 4 * sigma);
+  }
+
+  /** k·L = 65 planes at d' = 32: three rotations, the last one partly used. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 13})
+  void queryKeysEqualBatchSignaturesIncludingCentring(int k) {
+    int d = 29;
+    int n = 50;
+    int tables = 5;
+    Dataset data = TestData.gaussian(n, d, k);
+    int[] members = TestData.range(0, n);
+    RotatedHyperplaneFamily f = new RotatedHyperplaneFamily(d, 13, tables, 11,
+        HyperplaneBank.mean(data, members));
+    long[] sig = f.signatures(data, members, 2);
+    long[] keys = new long[tables];
+    int[] tableOf = new int[tables];
+    for (int i = 0; i < n; i++) {
+      assertEquals(tables, f.queryKeys(data.vector(i), k, tables, 0, keys, tableOf));
+      for (int t = 0; t < tables; t++) {
+        assertEquals(t, tableOf[t]);
+        assertEquals(sig[i * tables + t] & f.mask(k), keys[t], "item " + i + " table " + t);
+        assertEquals(keys[t], f.key(data.vector(i), t, k), "one-at-a-time key, item " + i);
+      }
+    }
+    assertEquals(3, f.rotationsFor(13, tables));
+    assertEquals(1, f.rotationsFor(k, 1));
+    assertEquals(4L * 3 * PseudoRotations.ROUNDS * 32 + 4L * d, f.bytesFor(13, tables));
+  }
+
+  @Test
+  void everyItemFindsItselfAndProbesAddCandidatesAndRecall() {
+    Dataset data = TestData.gaussian(3000, 40, 21);
+    int[] members = TestData.range(0, 3000);
+    RotatedHyperplaneFamily f = new RotatedHyperplaneFamily(40, 12, 6, 8,
+        HyperplaneBank.mean(data, members));
+    long[] sig = f.signatures(data, members, 2);
+    BucketTable[] tables = LshIndex.buildTables(f, sig, members, 12, 6);
+    LshIndex plain = new LshIndex(data, members.length, f, 12, tables, 0);
+    LshIndex probed = new LshIndex(data, members.length, f, 12, tables, 8);
+    for (int i = 0; i < 3000; i += 37) {
+      assertEquals(i, plain.search(data.vector(i), 1).ids()[0], "an item is its own candidate");
+    }
+    Dataset queries = TestData.gaussian(40, 40, 9);
+    ExactIndex exact = new ExactIndex(data, members);
+    double plainRecall = 0;
+    double probedRecall = 0;
+    for (int q = 0; q < 40; q++) {
+      float[] query = queries.vector(q);
+      Set<Integer> more = new HashSet<>();
+      Arrays.stream(probed.candidates(query)).forEach(more::add);
+      for (int c : plain.candidates(query)) {
+        assertTrue(more.contains(c), "probing loses no plain candidate");
+      }
+      Set<Integer> truth = new HashSet<>();
+      Arrays.stream(exact.search(query, 10).ids()).forEach(truth::add);
+      plainRecall += Arrays.stream(plain.search(query, 10).ids()).filter(truth::contains).count();
+      probedRecall += Arrays.stream(probed.search(query, 10).ids()).filter(truth::contains).count();
+    }
+    assertTrue(probedRecall > plainRecall, probedRecall + " vs " + plainRecall);
+  }
+
+  /** Two unit vectors at angle theta, in a plane not aligned with the axes. */
+  static Dataset pairAtAngle(int d, double theta) {
+    double[] a = unit(d, 1);
+    double[] b = unit(d, 2);
+    double dot = 0;
+    for (int i = 0; i < d; i++) {
+      dot += a[i] * b[i];
+    }
+    double norm = 0;
+    for (int i = 0; i < d; i++) {
+      b[i] -= dot * a[i];
+      norm += b[i] * b[i];
+    }
+    float[] v = new float[2 * d];
+    for (int i = 0; i < d; i++) {
+      v[i] = (float) a[i];
+      v[d + i] = (float) (Math.cos(theta) * a[i] + Math.sin(theta) * b[i] / Math.sqrt(norm));
+    }
+    return new Dataset(v, d, null, null, null, new Provenance("test", "none", "two vectors", true));
+  }
+
+  private static double[] unit(int d, long seed) {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+    double[] x = new double[d];
+    double s = 0;
+    for (int i = 0; i < d; i++) {
+      x[i] = rng.nextGaussian();
+      s += x[i] * x[i];
+    }
+    for (int i = 0; i < d; i++) {
+      x[i] /= Math.sqrt(s);
+    }
+    return x;
+  }
+}
