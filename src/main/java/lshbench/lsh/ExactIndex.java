@@ -148,18 +148,20 @@ public final class ExactIndex implements Index {
   private void offerPanel(DotTiles tiles, float[] queries, float[] queryNorms, float[] panel,
       float[] norms, int r0, int cols, TopK[] tops) {
     int width = DotTiles.width();
+    int[] hits = new int[width];
     for (int q0 = 0; q0 < queryNorms.length; q0 += DotTiles.rows()) {
       int rows = Math.min(DotTiles.rows(), queryNorms.length - q0);
       float[] dots = tiles.multiply(queries, null, q0, rows, panel, 0);
       for (int i = 0; i < rows; i++) {
         TopK top = tops[q0 + i];
         float qn = queryNorms[q0 + i];
-        float worst = top.worst();
-        for (int j = 0, t = i * width; j < cols; j++, t++) {
-          float dist = norms[j] + qn - 2 * dots[t];
-          if (dist <= worst) {
+        int t = i * width;
+        int found = VectorOps.expandedAtMost(dots, t, norms, qn, top.worst(), cols, hits);
+        for (int h = 0; h < found; h++) {
+          int j = hits[h];
+          float dist = norms[j] + qn - 2 * dots[t + j];
+          if (dist <= top.worst()) {
             top.offer(members[r0 + j], Math.max(0f, dist));
-            worst = top.worst();
           }
         }
       }

@@ -17,6 +17,14 @@ interface Kernels {
   /** Index of the largest absolute value, the first on ties. */
   int argmaxAbs(float[] a, int off, int n);
 
+  /**
+   * Writes to {@code hits}, ascending, every j < cols whose expanded squared distance
+   * {@code (norms[j] + queryNorm) − 2·dots[dotsOff + j]} is at most {@code limit}, computed
+   * in exactly that order so that callers can recompute it bit for bit; returns how many.
+   */
+  int expandedAtMost(float[] dots, int dotsOff, float[] norms, float queryNorm, float limit,
+      int cols, int[] hits);
+
   /** Rows of {@code a} that one {@link #dotTile} call multiplies: its register tile's height. */
   int tileRows();
 

@@ -163,6 +163,29 @@ final class PanamaKernels implements Kernels {
     }
   }
 
+  /** A lane compare per W items instead of a branch per item: most items are never close. */
+  @Override
+  public int expandedAtMost(float[] dots, int dotsOff, float[] norms, float queryNorm,
+      float limit, int cols, int[] hits) {
+    int n = 0;
+    int j = 0;
+    for (; j + W <= cols; j += W) {
+      FloatVector dist = FloatVector.fromArray(S, norms, j).add(queryNorm)
+          .sub(FloatVector.fromArray(S, dots, dotsOff + j).mul(2f));
+      long mask = dist.compare(VectorOperators.LE, limit).toLong();
+      while (mask != 0) {
+        hits[n++] = j + Long.numberOfTrailingZeros(mask);
+        mask &= mask - 1;
+      }
+    }
+    for (; j < cols; j++) {
+      if (norms[j] + queryNorm - 2 * dots[dotsOff + j] <= limit) {
+        hits[n++] = j;
+      }
+    }
+    return n;
+  }
+
   @Override
   public int tileRows() {
     return 6;

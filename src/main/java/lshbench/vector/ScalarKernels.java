@@ -31,6 +31,18 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public int expandedAtMost(float[] dots, int dotsOff, float[] norms, float queryNorm,
+      float limit, int cols, int[] hits) {
+    int n = 0;
+    for (int j = 0; j < cols; j++) {
+      if (norms[j] + queryNorm - 2 * dots[dotsOff + j] <= limit) {
+        hits[n++] = j;
+      }
+    }
+    return n;
+  }
+
+  @Override
   public int tileRows() {
     return 4;
   }

@@ -26,6 +26,17 @@ public final class VectorOps {
     return KERNELS.squaredDistance(a, aOff, b, bOff, d);
   }
 
+  /**
+   * Indices j < cols, ascending, whose expanded squared distance
+   * {@code (norms[j] + queryNorm) − 2·dots[dotsOff + j]} is at most {@code limit}; returns how
+   * many were written to {@code hits}. Evaluated in that order, so recomputing it gives the
+   * same float.
+   */
+  public static int expandedAtMost(float[] dots, int dotsOff, float[] norms, float queryNorm,
+      float limit, int cols, int[] hits) {
+    return KERNELS.expandedAtMost(dots, dotsOff, norms, queryNorm, limit, cols, hits);
+  }
+
   static Kernels kernels() {
     return KERNELS;
   }

@@ -41,6 +41,70 @@ class KernelAgreementTest {
     }
   }
 
+  /** Same hits, bit for bit, from the lane compare and the scalar loop, on partial panels. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5, 16, 17, 31, 32})
+  void expandedDistanceFiltersAgreeExactly(int cols) {
+    SplittableRandom rng = new SplittableRandom(cols);
+    float[] dots = new float[40];
+    float[] norms = new float[32];
+    for (int i = 0; i < dots.length; i++) {
+      dots[i] = (float) rng.nextGaussian();
+    }
+    for (int i = 0; i < norms.length; i++) {
+      norms[i] = (float) (3 + rng.nextDouble());
+    }
+    float qn = 3.5f;
+    float limit = 7.5f;
+    int[] expected = new int[32];
+    int n = 0;
+    for (int j = 0; j < cols; j++) {
+      if (norms[j] + qn - 2 * dots[5 + j] <= limit) {
+        expected[n++] = j;
+      }
+    }
+    assertTrue(n > 0 || cols < 4, "the limit selects some");
+    for (Kernels k : new Kernels[] {new ScalarKernels(), new PanamaKernels()}) {
+      int[] hits = new int[32];
+      assertEquals(n, k.expandedAtMost(dots, 5, norms, qn, limit, cols, hits), k.name());
+      assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOf(expected, n)),
+          java.util.Arrays.toString(java.util.Arrays.copyOf(hits, n)), k.name());
+    }
+  }
+
+  /** Both register tiles give the same dot products as a double-precision sum. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 64, 129})
+  void dotTilesAgree(int d) {
+    SplittableRandom rng = new SplittableRandom(d);
+    float[] a = new float[8 * d];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) rng.nextGaussian();
+    }
+    for (Kernels k : new Kernels[] {new ScalarKernels(), new PanamaKernels()}) {
+      int w = k.panelWidth();
+      float[] b = new float[w * d];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (float) rng.nextGaussian(); // coordinate-major: b[c * w + j] is column j
+      }
+      int[] rows = new int[k.tileRows()];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = (rows.length - 1 - i) * d;
+      }
+      float[] out = new float[rows.length * w];
+      k.dotTile(a, rows, d, b, 0, out);
+      for (int i = 0; i < rows.length; i++) {
+        for (int j = 0; j < w; j++) {
+          double e = 0;
+          for (int c = 0; c < d; c++) {
+            e += (double) a[rows[i] + c] * b[c * w + j];
+          }
+          assertEquals(e, out[i * w + j], 1e-4 * Math.sqrt(d), k.name() + " row " + i + " col " + j);
+        }
+      }
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void theTestJvmRunsTheSimdKernels() {
     assertTrue(VectorOps.implementation().startsWith("panama"), VectorOps.implementation());
