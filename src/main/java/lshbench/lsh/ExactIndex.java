@@ -116,21 +116,27 @@ public final class ExactIndex implements Index {
     java.util.concurrent.atomic.AtomicInteger fallbacks = new java.util.concurrent.atomic.AtomicInteger();
     Parallel.forBlocks("lshbench-exact-merge", threads, count, 64, start -> {
       TopK exactTop = new TopK(n);
+      long[] kept = new long[parts * keep];
       for (int q = start, end = Math.min(count, start + 64); q < end; q++) {
         // Every item a heap dropped had an expanded distance at least that heap's final worst.
         float dropped = Float.POSITIVE_INFINITY;
-        exactTop.clear();
+        int size = 0;
         for (TopK[] part : tops) {
-          TopK top = part[q];
-          dropped = Math.min(dropped, top.worst());
-          Neighbours kept = top.drain(members.length);
-          for (int id : kept.ids()) {
-            exactTop.offer(id, VectorOps.squaredDistance(queries, q * d, v, id * d, d));
-          }
+          dropped = Math.min(dropped, part[q].worst());
+          size = part[q].moveTo(kept, size);
+        }
+        java.util.Arrays.sort(kept, 0, size);
+        double bound = roundingBound(d, bigNorm, queryNorms[q]);
+        // Only items within 2·bound of the n-th expanded distance can be among the true n
+        // nearest: the n items ahead of it are all truly within bound of it.
+        double reach = TopK.distance(kept[Math.min(n, size) - 1]) + 2 * bound;
+        exactTop.clear();
+        for (int c = 0; c < size && TopK.distance(kept[c]) <= reach; c++) {
+          int id = TopK.id(kept[c]);
+          exactTop.offer(id, VectorOps.squaredDistance(queries, q * d, v, id * d, d));
         }
         Neighbours answer = exactTop.drain(members.length);
-        if (answer.ids().length == n && answer.distances()[n - 1]
-            > dropped - roundingBound(d, bigNorm, queryNorms[q])) {
+        if (answer.ids().length == n && answer.distances()[n - 1] > dropped - bound) {
           fallbacks.incrementAndGet();
           answer = scan(queries, q * d, exactTop);
         }

@@ -65,6 +65,25 @@ final class TopK {
     heap[i] = packed;
   }
 
+  /**
+   * Empties the heap into {@code into[at..]} as packed (distance, id) longs, unordered; returns
+   * the index after the last one written. Sorting packed longs orders them like {@link #drain}.
+   */
+  int moveTo(long[] into, int at) {
+    System.arraycopy(heap, 0, into, at, size);
+    int end = at + size;
+    size = 0;
+    return end;
+  }
+
+  static int id(long packed) {
+    return (int) packed;
+  }
+
+  static float distance(long packed) {
+    return Float.intBitsToFloat((int) (packed >>> 32));
+  }
+
   /** Empties the heap into a result, closest first. */
   Neighbours drain(int candidates) {
     long[] sorted = java.util.Arrays.copyOf(heap, size);
