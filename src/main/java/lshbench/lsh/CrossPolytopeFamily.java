@@ -111,14 +111,7 @@ public final class CrossPolytopeFamily implements HashFamily {
 
   /** Writes the centred, zero-padded vector {@code v[off .. off+dim)} into {@code out}. */
   private void centre(float[] v, int off, float[] out) {
-    if (centre == null) {
-      System.arraycopy(v, off, out, 0, dim);
-    } else {
-      for (int i = 0; i < dim; i++) {
-        out[i] = v[off + i] - centre[i];
-      }
-    }
-    java.util.Arrays.fill(out, dim, rotDim, 0f);
+    PseudoRotations.centreAndPad(v, off, dim, centre, out);
   }
 
   /** Rotates {@code src} (already centred and padded) by function f into {@code out[outOff..]}. */

@@ -42,6 +42,21 @@ final class PseudoRotations {
     return count;
   }
 
+  /**
+   * Writes {@code v[off..off+dim)} minus {@code centre} (when not null) into {@code out},
+   * zero-padded to out's length: what a rotation takes.
+   */
+  static void centreAndPad(float[] v, int off, int dim, float[] centre, float[] out) {
+    if (centre == null) {
+      System.arraycopy(v, off, out, 0, dim);
+    } else {
+      for (int i = 0; i < dim; i++) {
+        out[i] = v[off + i] - centre[i];
+      }
+    }
+    java.util.Arrays.fill(out, dim, out.length, 0f);
+  }
+
   /** Rotation r of {@code src[0..d')} (already centred and zero-padded) into {@code out[off..]}. */
   void rotate(float[] src, int r, float[] out, int off) {
     System.arraycopy(src, 0, out, off, rotDim);

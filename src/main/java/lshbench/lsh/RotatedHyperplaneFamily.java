@@ -102,14 +102,7 @@ public final class RotatedHyperplaneFamily implements HashFamily {
   }
 
   private void centre(float[] v, int off, float[] out) {
-    if (centre == null) {
-      System.arraycopy(v, off, out, 0, dim);
-    } else {
-      for (int i = 0; i < dim; i++) {
-        out[i] = v[off + i] - centre[i];
-      }
-    }
-    java.util.Arrays.fill(out, dim, rotDim, 0f);
+    PseudoRotations.centreAndPad(v, off, dim, centre, out);
   }
 
   @Override

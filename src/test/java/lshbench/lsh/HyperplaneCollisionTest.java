@@ -16,24 +16,7 @@ class HyperplaneCollisionTest {
   @ValueSource(doubles = {0.05, 0.4, Math.PI / 4, Math.PI / 2, 2.0, 3.0})
   void collisionRateMatchesOneMinusThetaOverPi(double theta) {
     int d = 33;
-    float[] v = new float[2 * d];
-    // Two unit vectors at angle theta, in a plane not aligned with the axes.
-    double[] a = randomUnit(d, 1);
-    double[] b = randomUnit(d, 2);
-    double dot = 0;
-    for (int i = 0; i < d; i++) {
-      dot += a[i] * b[i];
-    }
-    double norm = 0;
-    for (int i = 0; i < d; i++) {
-      b[i] -= dot * a[i];
-      norm += b[i] * b[i];
-    }
-    for (int i = 0; i < d; i++) {
-      v[i] = (float) a[i];
-      v[d + i] = (float) (Math.cos(theta) * a[i] + Math.sin(theta) * b[i] / Math.sqrt(norm));
-    }
-    Dataset data = new Dataset(v, d, null, null, null, new Provenance("test", "none", "two vectors", true));
+    Dataset data = TestData.pairAtAngle(d, theta);
     HyperplaneBank bank = new HyperplaneBank(d, 1, PLANES, 7, null);
     long[] sig = bank.signatures(data, new int[] {0, 1}, 2);
     int agree = 0;
@@ -72,19 +55,5 @@ class HyperplaneCollisionTest {
         assertEquals(sig[i * 3 + t] & mask, bank.key(data.vector(i), t, k), "item " + i + " table " + t);
       }
     }
-  }
-
-  private static double[] randomUnit(int d, long seed) {
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
-    double[] x = new double[d];
-    double s = 0;
-    for (int i = 0; i < d; i++) {
-      x[i] = rng.nextGaussian();
-      s += x[i] * x[i];
-    }
-    for (int i = 0; i < d; i++) {
-      x[i] /= Math.sqrt(s);
-    }
-    return x;
   }
 }

@@ -3,11 +3,7 @@ package lshbench.lsh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import lshbench.data.Dataset;
-import lshbench.data.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +20,7 @@ class RotatedHyperplaneTest {
   @ValueSource(doubles = {0.05, 0.4, Math.PI / 4, Math.PI / 2, 2.0, 3.0})
   void collisionRateMatchesOneMinusThetaOverPi(double theta) {
     int d = 33;
-    Dataset data = pairAtAngle(d, theta);
+    Dataset data = TestData.pairAtAngle(d, theta);
     RotatedHyperplaneFamily f = new RotatedHyperplaneFamily(d, 1, PLANES, 7, null);
     long[] sig = f.signatures(data, new int[] {0, 1}, 2);
     int agree = 0;
@@ -70,67 +66,8 @@ class RotatedHyperplaneTest {
   @Test
   void everyItemFindsItselfAndProbesAddCandidatesAndRecall() {
     Dataset data = TestData.gaussian(3000, 40, 21);
-    int[] members = TestData.range(0, 3000);
     RotatedHyperplaneFamily f = new RotatedHyperplaneFamily(40, 12, 6, 8,
-        HyperplaneBank.mean(data, members));
-    long[] sig = f.signatures(data, members, 2);
-    BucketTable[] tables = LshIndex.buildTables(f, sig, members, 12, 6);
-    LshIndex plain = new LshIndex(data, members.length, f, 12, tables, 0);
-    LshIndex probed = new LshIndex(data, members.length, f, 12, tables, 8);
-    for (int i = 0; i < 3000; i += 37) {
-      assertEquals(i, plain.search(data.vector(i), 1).ids()[0], "an item is its own candidate");
-    }
-    Dataset queries = TestData.gaussian(40, 40, 9);
-    ExactIndex exact = new ExactIndex(data, members);
-    double plainRecall = 0;
-    double probedRecall = 0;
-    for (int q = 0; q < 40; q++) {
-      float[] query = queries.vector(q);
-      Set<Integer> more = new HashSet<>();
-      Arrays.stream(probed.candidates(query)).forEach(more::add);
-      for (int c : plain.candidates(query)) {
-        assertTrue(more.contains(c), "probing loses no plain candidate");
-      }
-      Set<Integer> truth = new HashSet<>();
-      Arrays.stream(exact.search(query, 10).ids()).forEach(truth::add);
-      plainRecall += Arrays.stream(plain.search(query, 10).ids()).filter(truth::contains).count();
-      probedRecall += Arrays.stream(probed.search(query, 10).ids()).filter(truth::contains).count();
-    }
-    assertTrue(probedRecall > plainRecall, probedRecall + " vs " + plainRecall);
-  }
-
-  /** Two unit vectors at angle theta, in a plane not aligned with the axes. */
-  static Dataset pairAtAngle(int d, double theta) {
-    double[] a = unit(d, 1);
-    double[] b = unit(d, 2);
-    double dot = 0;
-    for (int i = 0; i < d; i++) {
-      dot += a[i] * b[i];
-    }
-    double norm = 0;
-    for (int i = 0; i < d; i++) {
-      b[i] -= dot * a[i];
-      norm += b[i] * b[i];
-    }
-    float[] v = new float[2 * d];
-    for (int i = 0; i < d; i++) {
-      v[i] = (float) a[i];
-      v[d + i] = (float) (Math.cos(theta) * a[i] + Math.sin(theta) * b[i] / Math.sqrt(norm));
-    }
-    return new Dataset(v, d, null, null, null, new Provenance("test", "none", "two vectors", true));
-  }
-
-  private static double[] unit(int d, long seed) {
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
-    double[] x = new double[d];
-    double s = 0;
-    for (int i = 0; i < d; i++) {
-      x[i] = rng.nextGaussian();
-      s += x[i] * x[i];
-    }
-    for (int i = 0; i < d; i++) {
-      x[i] /= Math.sqrt(s);
-    }
-    return x;
+        HyperplaneBank.mean(data, TestData.range(0, 3000)));
+    TestData.assertItemsFindThemselvesAndProbesHelp(f, data, 12, 6);
   }
 }
