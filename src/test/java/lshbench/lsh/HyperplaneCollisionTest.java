@@ -10,15 +10,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The defining property of random-hyperplane LSH: Pr[one bit agrees] = 1 − θ/π. */
 class HyperplaneCollisionTest {
-  private static final int PLANES = 20_000;
+  static final int PLANES = 20_000;
 
   @ParameterizedTest
   @ValueSource(doubles = {0.05, 0.4, Math.PI / 4, Math.PI / 2, 2.0, 3.0})
   void collisionRateMatchesOneMinusThetaOverPi(double theta) {
-    int d = 33;
-    Dataset data = TestData.pairAtAngle(d, theta);
-    HyperplaneBank bank = new HyperplaneBank(d, 1, PLANES, 7, null);
-    long[] sig = bank.signatures(data, new int[] {0, 1}, 2);
+    assertOneBitCollidesAtOneMinusThetaOverPi(new HyperplaneBank(33, 1, PLANES, 7, null), theta);
+  }
+
+  /**
+   * Two vectors at angle theta, hashed by a 1-bit × {@value #PLANES}-table family: the share of
+   * tables where they agree is 1 − θ/π within 4 binomial σ.
+   */
+  static void assertOneBitCollidesAtOneMinusThetaOverPi(HashFamily family, double theta) {
+    Dataset data = TestData.pairAtAngle(family.dim(), theta);
+    long[] sig = family.signatures(data, new int[] {0, 1}, 2);
     int agree = 0;
     for (int t = 0; t < PLANES; t++) {
       if (sig[t] == sig[PLANES + t]) {

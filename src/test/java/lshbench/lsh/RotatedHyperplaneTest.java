@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Hyperplanes from pseudo-random rotations keep random-hyperplane LSH's contract. */
 class RotatedHyperplaneTest {
-  private static final int PLANES = 20_000;
+  private static final int PLANES = HyperplaneCollisionTest.PLANES;
 
   /**
    * Pr[one bit agrees] = 1 − θ/π, as for Gaussian planes. The binomial 4σ is conservative: the
@@ -19,21 +19,8 @@ class RotatedHyperplaneTest {
   @ParameterizedTest
   @ValueSource(doubles = {0.05, 0.4, Math.PI / 4, Math.PI / 2, 2.0, 3.0})
   void collisionRateMatchesOneMinusThetaOverPi(double theta) {
-    int d = 33;
-    Dataset data = TestData.pairAtAngle(d, theta);
-    RotatedHyperplaneFamily f = new RotatedHyperplaneFamily(d, 1, PLANES, 7, null);
-    long[] sig = f.signatures(data, new int[] {0, 1}, 2);
-    int agree = 0;
-    for (int t = 0; t < PLANES; t++) {
-      if (sig[t] == sig[PLANES + t]) {
-        agree++;
-      }
-    }
-    double p = 1 - theta / Math.PI;
-    double rate = (double) agree / PLANES;
-    double sigma = Math.sqrt(p * (1 - p) / PLANES);
-    assertTrue(Math.abs(rate - p) <= 4 * sigma + 1e-9,
-        "theta=" + theta + ": measured " + rate + ", expected " + p + " ± " + 4 * sigma);
+    HyperplaneCollisionTest.assertOneBitCollidesAtOneMinusThetaOverPi(
+        new RotatedHyperplaneFamily(33, 1, PLANES, 7, null), theta);
   }
 
   /** k·L = 65 planes at d' = 32: three rotations, the last one partly used. */
