@@ -91,6 +91,7 @@ public final class ExactIndex implements Index {
       DotTiles tiles = new DotTiles(d);
       float[] panel = new float[DotTiles.packedLength(width, d)];
       float[] norms = new float[width];
+      int[] hits = new int[width];
       float maxNorm = 0;
       int p1 = (int) ((long) panels * (part + 1) / parts);
       for (int p = (int) ((long) panels * part / parts); p < p1; p++) {
@@ -102,7 +103,7 @@ public final class ExactIndex implements Index {
           norms[j] = VectorOps.dot(v, off, v, off, d);
           maxNorm = Math.max(maxNorm, norms[j]);
         }
-        offerPanel(tiles, queries, queryNorms, panel, norms, r0, cols, mine);
+        offerPanel(tiles, queries, queryNorms, panel, norms, r0, cols, mine, hits);
       }
       tops[part] = mine;
       maxNorms[part] = maxNorm;
@@ -152,9 +153,8 @@ public final class ExactIndex implements Index {
    * JIT compiles it whole rather than as an on-stack replacement inside each thread's loop.
    */
   private void offerPanel(DotTiles tiles, float[] queries, float[] queryNorms, float[] panel,
-      float[] norms, int r0, int cols, TopK[] tops) {
+      float[] norms, int r0, int cols, TopK[] tops, int[] hits) {
     int width = DotTiles.width();
-    int[] hits = new int[width];
     for (int q0 = 0; q0 < queryNorms.length; q0 += DotTiles.rows()) {
       int rows = Math.min(DotTiles.rows(), queryNorms.length - q0);
       float[] dots = tiles.multiply(queries, null, q0, rows, panel, 0);

@@ -3,7 +3,6 @@ package lshbench.lsh;
 import java.util.SplittableRandom;
 import lshbench.data.Dataset;
 import lshbench.vector.DotTiles;
-import lshbench.vector.Parallel;
 import lshbench.vector.VectorOps;
 
 /**
@@ -19,7 +18,6 @@ import lshbench.vector.VectorOps;
 public final class HyperplaneBank implements HashFamily {
   /** Keys are packed in a {@code long}. */
   public static final int MAX_BITS = 64;
-  private static final int ITEM_BLOCK = 48;
 
   private final int dim;
   private final int bitsPerTable;
@@ -176,9 +174,8 @@ public final class HyperplaneBank implements HashFamily {
   }
 
   /**
-   * Full-width keys of every listed row in every table: {@code out[i * tables + t]}. The batch
-   * projection is blocked so a group of planes stays in cache while a group of rows streams
-   * past, and spread over {@code threads}.
+   * Full-width keys of every listed row in every table: {@code out[i * tables + t]}, from the
+   * register-tiled products of rows and planes ({@link DotTiles#forEachTile}) on {@code threads}.
    */
   @Override
   public long[] signatures(Dataset data, int[] members, int threads) {
@@ -188,29 +185,19 @@ public final class HyperplaneBank implements HashFamily {
     long[] out = new long[Math.multiplyExact(members.length, tables)];
     float[] v = data.vectors();
     int planeCount = bitsPerTable * tables;
-    float[] panels = DotTiles.pack(planes, null, 0, planeCount, dim);
     int width = DotTiles.width();
-    Parallel.forBlocks("lshbench-project", threads, members.length, ITEM_BLOCK, start -> {
-      int end = Math.min(members.length, start + ITEM_BLOCK);
-      DotTiles tiles = new DotTiles(dim);
-      // A panel of planes stays in cache while the block's rows pass it a tile at a time.
-      for (int p = 0; p < DotTiles.panels(planeCount); p++) {
-        int cols = Math.min(width, planeCount - p * width);
-        for (int i0 = start; i0 < end; i0 += DotTiles.rows()) {
-          int count = Math.min(DotTiles.rows(), end - i0);
-          float[] dots = tiles.multiply(v, members, i0, count, panels, p);
+    DotTiles.forEachTile(v, members, members.length, planes, planeCount, dim, threads,
+        (row, count, first, cols, dots) -> {
           for (int i = 0; i < count; i++) {
             for (int j = 0; j < cols; j++) {
-              int plane = p * width + j;
+              int plane = first + j;
               if (dots[i * width + j] > bias[plane]) {
                 int table = plane / bitsPerTable;
-                out[(i0 + i) * tables + table] |= 1L << (plane - table * bitsPerTable);
+                out[(row + i) * tables + table] |= 1L << (plane - table * bitsPerTable);
               }
             }
           }
-        }
-      }
-    });
+        });
     return out;
   }
 

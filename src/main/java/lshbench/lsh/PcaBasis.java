@@ -70,9 +70,8 @@ public final class PcaBasis {
       q[i] = (float) rng.nextGaussian();
     }
     orthonormalise(q, m, d);
-    float[] z = new float[s * m];
     for (int it = 0; it < iterations; it++) {
-      project(x, s, d, q, m, z, threads);
+      float[] z = DotTiles.multiplyAll(x, null, s, q, m, d, threads);
       // Q ← Xᵀ Z, row j of Q (one basis vector) summed over samples, rows split over threads.
       float[] next = new float[m * d];
       Parallel.forBlocks("lshbench-pca", threads, m, 1, j -> {
@@ -86,18 +85,13 @@ public final class PcaBasis {
       q = next;
       orthonormalise(q, m, d);
     }
-    project(x, s, d, q, m, z, threads);
     double captured = 0;
-    for (float f : z) {
+    for (float f : DotTiles.multiplyAll(x, null, s, q, m, d, threads)) {
       captured += (double) f * f;
     }
     return new PcaBasis(d, m, mean, q, total > 0 ? captured / total : 1);
   }
 
-  /** z[i·m + j] = x_i · q_j. */
-  private static void project(float[] x, int s, int d, float[] q, int m, float[] z, int threads) {
-    System.arraycopy(DotTiles.multiplyAll(x, null, s, q, m, d, threads), 0, z, 0, s * m);
-  }
 
   /** Modified Gram–Schmidt in double precision, twice ("twice is enough", Kahan). */
   static void orthonormalise(float[] q, int m, int d) {

@@ -91,6 +91,29 @@ public final class DotTiles {
   public static float[] multiplyAll(float[] a, int[] ids, int aCount, float[] b, int bCount,
       int d, int threads) {
     float[] out = new float[Math.multiplyExact(aCount, bCount)];
+    int w = width();
+    forEachTile(a, ids, aCount, b, bCount, d, threads, (row, count, column, cols, dots) -> {
+      for (int i = 0; i < count; i++) {
+        System.arraycopy(dots, i * w, out, (row + i) * bCount + column, cols);
+      }
+    });
+    return out;
+  }
+
+  /** Receives one tile: rows [row, row + count) of a against rows [column, column + cols) of b. */
+  @FunctionalInterface
+  public interface TileConsumer {
+    /** {@code dots[i * width() + j]} is a-row (row + i) · b-row (column + j). */
+    void accept(int row, int count, int column, int cols, float[] dots);
+  }
+
+  /**
+   * Every tile of the {@code aCount × bCount} dot products, on {@code threads} threads, each
+   * tile handed to {@code sink} by the thread that computed it (a thread owns whole a-rows).
+   * Blocked so one panel of b stays in cache while a block of a-rows passes it.
+   */
+  public static void forEachTile(float[] a, int[] ids, int aCount, float[] b, int bCount, int d,
+      int threads, TileConsumer sink) {
     float[] panels = pack(b, null, 0, bCount, d);
     int w = width();
     int block = rows() * 8;
@@ -101,14 +124,10 @@ public final class DotTiles {
         int cols = Math.min(w, bCount - p * w);
         for (int i0 = start; i0 < end; i0 += rows()) {
           int count = Math.min(rows(), end - i0);
-          float[] dots = tiles.multiply(a, ids, i0, count, panels, p);
-          for (int i = 0; i < count; i++) {
-            System.arraycopy(dots, i * w, out, (i0 + i) * bCount + p * w, cols);
-          }
+          sink.accept(i0, count, p * w, cols, tiles.multiply(a, ids, i0, count, panels, p));
         }
       }
     });
-    return out;
   }
 
   /**
