@@ -1,5 +1,7 @@
 package lshbench.experiment;
 
+import lshbench.config.ConfigException;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;

@@ -1,5 +1,9 @@
 package lshbench.experiment;
 
+import lshbench.config.Settings;
+
+import lshbench.config.ConfigException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

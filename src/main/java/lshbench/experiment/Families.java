@@ -1,5 +1,9 @@
 package lshbench.experiment;
 
+import lshbench.config.Settings;
+
+import lshbench.config.ConfigException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

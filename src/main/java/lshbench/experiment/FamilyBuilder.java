@@ -1,5 +1,7 @@
 package lshbench.experiment;
 
+import lshbench.config.ConfigException;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import lshbench.data.Dataset;

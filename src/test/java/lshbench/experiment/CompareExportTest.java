@@ -1,5 +1,7 @@
 package lshbench.experiment;
 
+import lshbench.config.Settings;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

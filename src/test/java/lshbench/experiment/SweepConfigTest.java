@@ -1,5 +1,9 @@
 package lshbench.experiment;
 
+import lshbench.config.Settings;
+
+import lshbench.config.ConfigException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lshbench.experiment.Settings;
+import lshbench.config.Settings;
 import lshbench.experiment.SweepConfig;
 import lshbench.experiment.SweepRunner;
 import org.junit.jupiter.api.BeforeAll;

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import lshbench.experiment.ResultColumns;
-import lshbench.experiment.Settings;
+import lshbench.config.Settings;
 import lshbench.experiment.SweepConfig;
 import lshbench.experiment.SweepRunner;
 import org.apache.commons.csv.CSVFormat;

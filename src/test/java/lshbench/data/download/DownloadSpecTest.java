@@ -1,5 +1,7 @@
 package lshbench.data.download;
 
+import lshbench.config.Settings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

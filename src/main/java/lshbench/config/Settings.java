@@ -1,4 +1,4 @@
-package lshbench.experiment;
+package lshbench.config;
 
 import java.io.IOException;
 import java.io.Reader;

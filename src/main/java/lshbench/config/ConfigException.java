@@ -1,4 +1,4 @@
-package lshbench.experiment;
+package lshbench.config;
 
 /** A problem with an experiment file or an override, reported as one line naming the key. */
 public final class ConfigException extends RuntimeException {
