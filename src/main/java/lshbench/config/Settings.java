@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The raw key → value pairs of one experiment: the experiment file, then command-line
@@ -29,13 +30,24 @@ public final class Settings {
   }
 
   /**
-   * Reads {@code experiments/<name>.properties} and applies overrides.
+   * Reads {@code experiments/<name>.properties} and applies overrides, refusing any key not in
+   * {@code known}.
    *
-   * @param known the keys this experiment type accepts; anything else is an error
    * @param overrides key → value from the command line
    */
   public static Settings load(Path experimentsDir, String name, Set<String> known,
       Map<String, String> overrides) throws IOException {
+    Settings s = read(experimentsDir, name, overrides);
+    s.requireKnown(known, key -> "");
+    return s;
+  }
+
+  /**
+   * Reads {@code experiments/<name>.properties} and applies overrides, unchecked: which keys
+   * are allowed depends on the {@code type} the file names, so {@link #requireKnown} follows.
+   */
+  public static Settings read(Path experimentsDir, String name, Map<String, String> overrides)
+      throws IOException {
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw new ConfigException("experiment: '" + name + "' is not a valid experiment name");
     }
@@ -50,20 +62,30 @@ public final class Settings {
       p.load(r);
     }
     for (String key : p.stringPropertyNames()) {
-      if (!known.contains(key)) {
-        throw new ConfigException(file + ": unknown key '" + key + "'" + suggestKey(key, known));
-      }
       s.values.put(key, p.getProperty(key).trim());
       s.origin.put(key, file.toString());
     }
     for (Map.Entry<String, String> e : overrides.entrySet()) {
-      if (!known.contains(e.getKey())) {
-        throw new ConfigException("-D" + e.getKey() + ": unknown key" + suggestKey(e.getKey(), known));
-      }
       s.values.put(e.getKey(), e.getValue().trim());
       s.origin.put(e.getKey(), "-D" + e.getKey());
     }
     return s;
+  }
+
+  /**
+   * Refuses the first key that is not in {@code known}, naming where it came from, the nearest
+   * known key, and what else reads it ({@code elsewhere} maps a key to such a hint, or "").
+   */
+  public void requireKnown(Set<String> known, Function<String, String> elsewhere) {
+    for (String key : values.keySet()) {
+      if (known.contains(key)) {
+        continue;
+      }
+      String where = origin.get(key);
+      String hint = suggestKey(key, known) + elsewhere.apply(key);
+      throw new ConfigException(where.startsWith("-D") ? where + ": unknown key" + hint
+          : where + ": unknown key '" + key + "'" + hint);
+    }
   }
 
   /** Settings from a map, for tests and programmatic use. */

@@ -32,30 +32,47 @@ import lshbench.lsh.LshIndex;
  * {@code lshbench.csv} (exact scan, every grid point, and one {@code pick} row per target) and
  * {@code meta.json}.
  */
-public final class CompareExport {
+public final class CompareExport implements RunPlan<Path> {
   /** The kNN recall@n targets the comparison is read at. */
   static final double[] TARGETS = {0.8, 0.9, 0.95};
 
   private final SweepConfig config;
   private final PrintStream log;
+  private Dataset data;
 
   public CompareExport(SweepConfig config, PrintStream log) {
     this.config = config;
     this.log = log;
   }
 
-  /** Loads, exports and measures; returns the run folder. */
+  /** Loads, exports and measures without a report; returns the run folder. */
   public Path run() throws IOException {
-    RunFolder.checkWritable(config.resultsDir());
-    Dataset data = Workbench.loadForExperiment(config, log).data();
+    return RunLifecycle.run(this, RunLifecycle.Report.none());
+  }
+
+  @Override
+  public Path writableTarget() {
+    return config.resultsDir();
+  }
+
+  @Override
+  public void load() throws IOException {
+    data = Workbench.loadForExperiment(config, log).data();
     config.families().check(data.dim(), data.size() - config.queries());
+  }
+
+  @Override
+  public RunFolder open() throws IOException {
     RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(),
         LocalDateTime.now());
     log.println("[compare] run folder " + folder.path());
-    return folder.finish(() -> {
-      runIn(folder.path(), data);
-      return folder.path();
-    });
+    return folder;
+  }
+
+  @Override
+  public Path compute(RunFolder folder) throws IOException {
+    runIn(folder.path(), data);
+    return folder.path();
   }
 
   private void runIn(Path out, Dataset data) throws IOException {
@@ -79,22 +96,22 @@ public final class CompareExport {
     // family, k, L, T, recall, us, build ms, memory, candidates, rerank keep
     List<Object[]> grid = new ArrayList<>();
     int[] keeps = config.families().rerankKeep();
-    int total = config.families().lsh().stream().mapToInt(Families.Grid::runs).sum() * keeps.length;
+    int total = config.families().lsh().stream().mapToInt(lshbench.family.LshGrid::runs).sum() * keeps.length;
     lshbench.lsh.ProjectedRerank prefilter = null;
     double prefilterMs = 0;
     if (config.families().prefilters()) {
       long r0 = System.nanoTime();
-      prefilter = FamilyBuilder.prefilter(config, data, split.members(), config.hashSeed(0));
+      prefilter = RerankSubspace.fit(config, data, split.members(), config.hashSeed(0));
       prefilterMs = (System.nanoTime() - r0) / 1e6;
     }
     Progress progress = new Progress("compare", total, log);
-    for (Families.Grid g : config.families().lsh()) {
+    for (lshbench.family.LshGrid<?> g : config.families().lsh()) {
       for (int k : g.ks()) {
         for (int l : g.ls()) {
           // Built from scratch per (k, L) on one thread, as FAISS builds each IndexLSH.
           long t0 = System.nanoTime();
-          lshbench.lsh.HashFamily bank = FamilyBuilder.build(g.family(), config, data,
-              split.members(), k, l, config.hashSeed(0), bench.centre());
+          lshbench.lsh.HashFamily bank = g.build(bench.buildInput(config), k, l,
+              config.hashSeed(0));
           long[] sig = bank.signatures(data, split.members(), 1);
           lshbench.lsh.BucketTable[] tables = LshIndex.buildTables(bank, sig, split.members(), k, l);
           double buildMs = (System.nanoTime() - t0) / 1e6;

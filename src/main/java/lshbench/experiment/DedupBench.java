@@ -48,12 +48,15 @@ import org.apache.commons.csv.CSVRecord;
  * all-pairs at the same threshold (its only loss, since LSH pairs are a subset); and the time
  * of both on one thread, with the speed-up.
  */
-public final class DedupBench {
+public final class DedupBench implements RunPlan<DedupBench.Result> {
   private static final String GROUND_TRUTH = "ground-truth.csv";
 
   private final DedupConfig config;
   private final DedupConfig.Bench bench;
   private final PrintStream log;
+
+  private List<Truth> truth;
+  private long started;
 
   public DedupBench(DedupConfig config, PrintStream log) {
     if (config.bench() == null) {
@@ -91,17 +94,31 @@ public final class DedupBench {
   /** One line of the ground truth. */
   record Truth(String original, String copy, CopyTransform transform, String description) {}
 
+  /** Runs without a report (tests, programmatic use); the command line adds the plots. */
   public Result run() throws IOException {
-    long started = System.nanoTime();
-    List<Truth> truth = generate();
-    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(),
-        LocalDateTime.now());
-    try {
-      return evaluate(folder, truth, started);
-    } catch (IOException | RuntimeException e) {
-      folder.fail(e);
-      throw e;
-    }
+    return RunLifecycle.run(this, RunLifecycle.Report.none());
+  }
+
+  @Override
+  public Path writableTarget() {
+    return config.resultsDir();
+  }
+
+  /** Generates the benchmark set (or reuses a complete one). */
+  @Override
+  public void load() throws IOException {
+    started = System.nanoTime();
+    truth = generate();
+  }
+
+  @Override
+  public RunFolder open() throws IOException {
+    return RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
+  }
+
+  @Override
+  public Result compute(RunFolder folder) throws IOException {
+    return evaluate(folder, truth, started);
   }
 
   /**

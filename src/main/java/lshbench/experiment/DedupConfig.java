@@ -7,13 +7,12 @@ import lshbench.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import lshbench.embed.ImageEmbeddingSpec;
-import lshbench.lsh.HyperplaneBank;
+import lshbench.config.Key;
+import lshbench.family.LshFamilySpec;
 
 /**
  * A validated {@code type = dedup} (near-duplicate finder) or {@code type = dedup-bench}
@@ -51,24 +50,52 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
   public record Bench(Path source, Path folder, int originals, int copies, int distractors,
       double[] thresholds, int[] ks, int[] ls) {}
 
-  /** Keys the two dedup experiment types accept (beyond the sweep keys they share). */
-  public static final Map<String, String> KEYS;
+  /** Keys both dedup types read: the model, the finder's index, the outputs. */
+  static final List<Key> COMMON_KEYS = List.of(
+      Key.of("description", "", "free text shown in the summary"),
+      Key.of("model.path", "", "TorchScript file [N,3,S,S] -> [N,D] (see datasets/README.md)"),
+      Key.of("model.name", "", "what the model and its weights are; goes into every output"),
+      Key.of("model.input", "224", "crop size S (shorter side resized to S*256/224 first)"),
+      Key.of("model.mean", "0.485,0.456,0.406", "per-channel mean after scaling to [0,1], R,G,B"),
+      Key.of("model.std", "0.229,0.224,0.225", "per-channel standard deviation, R,G,B"),
+      Key.of("embed.batch", "16", "images per model call"),
+      Key.of("k", "10", "bits per table of the finder's random-hyperplane index"),
+      Key.of("L", "16", "tables of the finder's index"),
+      Key.of("probes", "0", "extra buckets probed per table"),
+      Key.of("seed", "42", "hyperplane seed (and the benchmark's sampling seed)"),
+      Key.of("center", "true", "hyperplanes through the data mean (true/false)"),
+      Key.of("threshold", "0.1", "largest cosine distance 1 - cos of a near-duplicate pair, 0..2"),
+      Key.of("threads", "all cores", "threads for embedding and the pair search"),
+      Key.of("results.dir", "results", "where run folders are written"),
+      Key.of("cache.dir", "datasets/cache", "where embeddings (and the generated benchmark) go"),
+      Key.of("gallery.rows", "10", "groups per gallery page"),
+      Key.of("gallery.columns", "7", "thumbnails per gallery row, keep image included"));
 
-  static {
-    Map<String, String> k = new LinkedHashMap<>();
-    k.put("photos", "dedup: folder searched recursively for JPEG/PNG/GIF/BMP files (by content)");
-    k.put("threshold", "dedup: largest cosine distance 1 - cos of a near-duplicate pair, 0..2");
-    k.put("gallery.rows", "dedup: groups per gallery page");
-    k.put("gallery.columns", "dedup: thumbnails per gallery row, keep image included");
-    k.put("bench.source", "dedup-bench: category tree to sample originals and distractors from");
-    k.put("bench.folder", "dedup-bench: where the generated set goes (default under cache.dir)");
-    k.put("bench.originals", "dedup-bench: images that get transformed copies");
-    k.put("bench.copies", "dedup-bench: transformed copies per original");
-    k.put("bench.distractors", "dedup-bench: untouched images with no copy");
-    k.put("bench.thresholds", "dedup-bench: comma list of distance thresholds swept");
-    k.put("bench.k", "dedup-bench: grid of bits per table, e.g. 8-16:2");
-    k.put("bench.L", "dedup-bench: grid of tables, e.g. 4,8,16,32");
-    KEYS = Collections.unmodifiableMap(k);
+  /** Keys only the finder reads. */
+  static final List<Key> FINDER_KEYS = List.of(Key.of("photos", "",
+      "folder searched recursively for JPEG/PNG/GIF/BMP files (by content)"));
+
+  /** Keys only the benchmark reads. */
+  static final List<Key> BENCH_KEYS = List.of(
+      Key.of("bench.source", "../shared/datasets/caltech101/101_ObjectCategories",
+          "category tree to sample originals and distractors from"),
+      Key.of("bench.folder", "", "where the generated set goes (default under cache.dir)"),
+      Key.of("bench.originals", "500", "images that get transformed copies"),
+      Key.of("bench.copies", "2", "transformed copies per original"),
+      Key.of("bench.distractors", "2500", "untouched images with no copy"),
+      Key.of("bench.thresholds", "0.02,0.04,0.06,0.08,0.1,0.12,0.15,0.2,0.25,0.3",
+          "comma list of distance thresholds swept"),
+      Key.of("bench.k", "8,10,12,14,16,20", "grid of bits per table, e.g. 8-16:2"),
+      Key.of("bench.L", "4,8,16,32", "grid of tables, e.g. 4,8,16,32"));
+
+  public static final String FINDER = "dedup";
+  public static final String BENCH = "dedup-bench";
+
+  /** Every key an experiment of {@code type} (dedup or dedup-bench) reads. */
+  public static List<Key> keys(String type) {
+    List<Key> out = new java.util.ArrayList<>(COMMON_KEYS);
+    out.addAll(type.equals(BENCH) ? BENCH_KEYS : FINDER_KEYS);
+    return List.copyOf(out);
   }
 
   public static DedupConfig from(Settings s) {
@@ -93,7 +120,7 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
       }
     }
     return new DedupConfig(s.experiment(), type, photos, images(s, photos, seed),
-        s.intIn("k", 10, 1, HyperplaneBank.MAX_BITS),
+        s.intIn("k", 10, 1, LshFamilySpec.KEY_BITS),
         s.intIn("L", 16, 1, 4096),
         s.intIn("probes", 0, 0, 4096),
         seed,
@@ -134,7 +161,7 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
     return new Bench(source, folder, originals, copies, distractors,
         thresholds(s.string("bench.thresholds",
             "0.02,0.04,0.06,0.08,0.1,0.12,0.15,0.2,0.25,0.3")),
-        s.grid("bench.k", "8,10,12,14,16,20", 1, HyperplaneBank.MAX_BITS),
+        s.grid("bench.k", "8,10,12,14,16,20", 1, LshFamilySpec.KEY_BITS),
         s.grid("bench.L", "4,8,16,32", 1, 4096));
   }
 
@@ -166,10 +193,5 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
   public String describe() {
     return String.format(java.util.Locale.ROOT, "k=%d L=%d probes=%d seed=%d center=%s "
         + "threshold=%.3f (cosine distance)", k, l, probes, seed, center, threshold);
-  }
-
-  /** The benchmark's thresholds, for reports (a copy). */
-  public List<Double> benchThresholds() {
-    return bench == null ? List.of() : Arrays.stream(bench.thresholds()).boxed().toList();
   }
 }

@@ -37,7 +37,7 @@ import org.apache.commons.csv.CSVPrinter;
  * then the largest file (the least compressed), then the first path, so the choice never
  * depends on the listing order alone.
  */
-public final class DedupRunner {
+public final class DedupRunner implements RunPlan<DedupRunner.Result> {
   /** Orders candidates for keeping: best first. */
   static final Comparator<DuplicateGroup.Member> KEEP_ORDER =
       Comparator.comparingLong(DuplicateGroup.Member::pixels).reversed()
@@ -51,6 +51,9 @@ public final class DedupRunner {
 
   private final DedupConfig config;
   private final PrintStream log;
+
+  private ImageEmbedding.Result embedded;
+  private long start;
 
   public DedupRunner(DedupConfig config, PrintStream log) {
     this.config = config;
@@ -71,53 +74,66 @@ public final class DedupRunner {
       int removable, boolean fromCache, double embedSeconds, double searchSeconds,
       double totalSeconds, String summary) {}
 
+  /** Runs without a report (tests, programmatic use); the command line adds the gallery. */
   public Result run() throws IOException {
-    long start = System.nanoTime();
-    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(),
-        LocalDateTime.now());
-    try {
-      log.println("[dedup] " + config.photos() + " (recursive), " + config.describe());
-      ImageEmbedding.Result embedded = ImageEmbedding.loadTree(config.images(),
-          config.cacheDir(), log);
-      double embedSeconds = (System.nanoTime() - start) / 1e9;
-      Dataset data = embedded.dataset();
-      long s0 = System.nanoTime();
-      Dataset unit = data.normalised();
-      NearPairs pairs = findPairs(unit);
-      List<int[]> components = UnionFind.of(unit.size(), pairs).groups();
-      double searchSeconds = (System.nanoTime() - s0) / 1e9;
-      List<DuplicateGroup> groups = describe(components, unit);
-      int removable = 0;
-      for (DuplicateGroup g : groups) {
-        removable += g.members().size() - 1;
-      }
-      writeGroups(folder.resolve("groups.csv"), groups);
-      writePairs(folder.resolve("pairs.csv"), pairs, data);
-      embedded.writeSkippedCsv(folder.path());
-      double total = (System.nanoTime() - start) / 1e9;
-      int scanned = data.size() + embedded.skipped().size();
-      String summary = String.format(Locale.ROOT,
-          "near-duplicate finder: %s (recursive)%n"
-          + "model: %s%n"
-          + "index: random-hyperplane LSH %s%n"
-          + "images scanned: %d files, %d embedded, %d skipped (skipped.csv)%n"
-          + "near-duplicate pairs: %d (%d exact distance computations, %.2f%% of all pairs)%n"
-          + "groups found: %d; images that could be removed: %d%n"
-          + "%s%n"
-          + "time: %.1f s (embedding %.1f s%s, index + pairs + groups %.2f s)%n",
-          config.photos(), data.provenance().model(), config.describe(), scanned, data.size(),
-          embedded.skipped().size(), pairs.size(), pairs.comparisons(),
-          100.0 * pairs.comparisons() / Math.max(1, (double) data.size() * (data.size() - 1) / 2),
-          groups.size(), removable, KEEP_RULE, total, embedSeconds,
-          embedded.fromCache() ? " from cache" : "", searchSeconds);
-      AtomicFiles.writeString(folder.resolve("summary.txt"), summary);
-      return new Result(folder, config.photos(), data.provenance().model(), groups, pairs, data,
-          embedded.skipped(), scanned, data.size(), removable, embedded.fromCache(),
-          embedSeconds, searchSeconds, total, summary);
-    } catch (IOException | RuntimeException e) {
-      folder.fail(e);
-      throw e;
+    return RunLifecycle.run(this, RunLifecycle.Report.none());
+  }
+
+  @Override
+  public Path writableTarget() {
+    return config.resultsDir();
+  }
+
+  /** Scans and embeds the photos (or reads the cache): every refusal comes before a folder. */
+  @Override
+  public void load() throws IOException {
+    start = System.nanoTime();
+    log.println("[dedup] " + config.photos() + " (recursive), " + config.describe());
+    embedded = ImageEmbedding.loadTree(config.images(), config.cacheDir(), log);
+  }
+
+  @Override
+  public RunFolder open() throws IOException {
+    return RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
+  }
+
+  @Override
+  public Result compute(RunFolder folder) throws IOException {
+    double embedSeconds = (System.nanoTime() - start) / 1e9;
+    Dataset data = embedded.dataset();
+    long s0 = System.nanoTime();
+    Dataset unit = data.normalised();
+    NearPairs pairs = findPairs(unit);
+    List<int[]> components = UnionFind.of(unit.size(), pairs).groups();
+    double searchSeconds = (System.nanoTime() - s0) / 1e9;
+    List<DuplicateGroup> groups = describe(components, unit);
+    int removable = 0;
+    for (DuplicateGroup g : groups) {
+      removable += g.members().size() - 1;
     }
+    writeGroups(folder.resolve("groups.csv"), groups);
+    writePairs(folder.resolve("pairs.csv"), pairs, data);
+    embedded.writeSkippedCsv(folder.path());
+    double total = (System.nanoTime() - start) / 1e9;
+    int scanned = data.size() + embedded.skipped().size();
+    String summary = String.format(Locale.ROOT,
+        "near-duplicate finder: %s (recursive)%n"
+        + "model: %s%n"
+        + "index: random-hyperplane LSH %s%n"
+        + "images scanned: %d files, %d embedded, %d skipped (skipped.csv)%n"
+        + "near-duplicate pairs: %d (%d exact distance computations, %.2f%% of all pairs)%n"
+        + "groups found: %d; images that could be removed: %d%n"
+        + "%s%n"
+        + "time: %.1f s (embedding %.1f s%s, index + pairs + groups %.2f s)%n",
+        config.photos(), data.provenance().model(), config.describe(), scanned, data.size(),
+        embedded.skipped().size(), pairs.size(), pairs.comparisons(),
+        100.0 * pairs.comparisons() / Math.max(1, (double) data.size() * (data.size() - 1) / 2),
+        groups.size(), removable, KEEP_RULE, total, embedSeconds,
+        embedded.fromCache() ? " from cache" : "", searchSeconds);
+    AtomicFiles.writeString(folder.resolve("summary.txt"), summary);
+    return new Result(folder, config.photos(), data.provenance().model(), groups, pairs, data,
+        embedded.skipped(), scanned, data.size(), removable, embedded.fromCache(),
+        embedSeconds, searchSeconds, total, summary);
   }
 
   /** Builds the configured index over every row and finds the pairs through it. */

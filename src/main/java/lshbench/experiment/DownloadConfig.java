@@ -6,9 +6,8 @@ import lshbench.config.ConfigException;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import lshbench.config.Key;
 import lshbench.data.download.DownloadSpec;
 import lshbench.data.download.KnownArchives;
 
@@ -18,18 +17,14 @@ import lshbench.data.download.KnownArchives;
  */
 public record DownloadConfig(String experiment, DownloadSpec spec) {
 
-  /** Keys a download experiment accepts. */
-  public static final Map<String, String> KEYS;
-
-  static {
-    Map<String, String> k = new LinkedHashMap<>();
-    k.put("archive", "download: a known collection by name (caltech101)");
-    k.put("url", "download: any http(s) archive (.zip, .tar, .tar.gz, nested) instead of archive");
-    k.put("sha256", "download: expected SHA-256 of the archive (unverified when absent)");
-    k.put("folder", "download: the folder the archive holds, e.g. 101_ObjectCategories");
-    k.put("destination", "download: where the folder is unpacked (default datasets)");
-    KEYS = Collections.unmodifiableMap(k);
-  }
+  /** Keys a download experiment reads. */
+  public static final List<Key> KEYS = List.of(
+      Key.of("description", "", "free text"),
+      Key.of("archive", "caltech101", "a known collection by name (caltech101)"),
+      Key.of("url", "", "any http(s) archive (.zip, .tar, .tar.gz, nested) instead of archive"),
+      Key.of("sha256", "", "expected SHA-256 of the archive (unverified when absent)"),
+      Key.of("folder", "", "the folder the archive holds, e.g. 101_ObjectCategories"),
+      Key.of("destination", "datasets", "where the folder is unpacked"));
 
   public static DownloadConfig from(Settings s) {
     Path destination = Path.of(s.string("destination", "datasets"));

@@ -20,60 +20,75 @@ import lshbench.io.AtomicFiles;
  * prefix of one generated set (so smaller sets are subsets of larger ones), gets its own ground
  * truth, and its own tuner search (theory-ranked, confirmed with fresh seeds).
  */
-public final class ScaleRunner {
+public final class ScaleRunner implements RunPlan<RunFolder> {
   public static final String FILE = "scale.csv";
   private final SweepConfig config;
   private final PrintStream log;
+  private Dataset full;
 
   public ScaleRunner(SweepConfig config, PrintStream log) {
     this.config = config;
     this.log = log;
   }
 
+  /** Runs without a report (tests, programmatic use); the command line adds the plots. */
   public RunFolder run() throws IOException {
-    RunFolder.checkWritable(config.resultsDir());
+    return RunLifecycle.run(this, RunLifecycle.Report.none());
+  }
+
+  @Override
+  public Path writableTarget() {
+    return config.resultsDir();
+  }
+
+  @Override
+  public void load() throws IOException {
     int largest = java.util.Arrays.stream(config.scaleSizes()).max().orElseThrow();
-    Dataset full = Workbench.loadForExperiment(config, log).data();
+    full = Workbench.loadForExperiment(config, log).data();
     if (largest > full.size()) {
       throw new ConfigException("scale.n: " + largest + " exceeds the dataset's " + full.size()
           + " items (raise N in synthetic.shape = clusters:CxN)");
     }
+    config.families().check(full.dim(), full.size() - config.queries());
+  }
+
+  @Override
+  public RunFolder open() throws IOException {
     RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
     log.println("[scale] run folder " + folder.path());
-    try {
-      List<String> rows = new ArrayList<>();
-      rows.add("n,dim,target_recall,exact_us,k,L,lsh_us,knn_recall,recall_lower_bound,speedup,"
-          + "lsh_memory_bytes,data_bytes,accepted,seed");
-      for (int n : config.scaleSizes()) {
-        Dataset data = n == full.size() ? full : full.prefix(n);
-        log.printf(Locale.ROOT, "[scale] n = %d%n", n);
-        Workbench bench = Workbench.prepare(config, data, log);
-        Path sub = Files.createDirectories(folder.resolve("n-" + n));
-        List<Tuner.Candidate> measured;
-        try (ResultsCsv csv = new ResultsCsv(sub)) {
-          measured = new Tuner(config, log).search(bench, csv);
-          csv.finish();
-        }
-        Tuner.Candidate best = measured.stream().filter(Tuner.Candidate::accepted)
-            .min(Comparator.comparingDouble(Tuner.Candidate::queryUs))
-            .orElse(measured.stream().max(Comparator.comparingDouble(Tuner.Candidate::recallMean))
-                .orElseThrow());
-        double exactUs = bench.exact().queryUs().mean();
-        rows.add(String.format(Locale.ROOT, "%d,%d,%s,%.1f,%d,%d,%.1f,%.4f,%.4f,%.2f,%d,%d,%b,%d",
-            n, data.dim(), config.tuning().targetRecall(), exactUs, best.k(), best.l(),
-            best.queryUs(), best.recallMean(), best.lowerBound(), exactUs / best.queryUs(),
-            (long) best.memoryBytes(), 4L * bench.split().members().length * data.dim(),
-            best.accepted(), config.seed()));
-        AtomicFiles.writeString(folder.resolve(FILE), String.join("\n", rows) + "\n");
-        log.printf(Locale.ROOT, "[scale] n = %d: exact %.0f µs, LSH k=%d L=%d %.0f µs (%.1fx) at "
-            + "recall %.3f%n", n, exactUs, best.k(), best.l(), best.queryUs(),
-            exactUs / best.queryUs(), best.recallMean());
+    return folder;
+  }
+
+  @Override
+  public RunFolder compute(RunFolder folder) throws IOException {
+    List<String> rows = new ArrayList<>();
+    rows.add("n,dim,target_recall,exact_us,k,L,lsh_us,knn_recall,recall_lower_bound,speedup,"
+        + "lsh_memory_bytes,data_bytes,accepted,seed");
+    for (int n : config.scaleSizes()) {
+      Dataset data = n == full.size() ? full : full.prefix(n);
+      log.printf(Locale.ROOT, "[scale] n = %d%n", n);
+      Workbench bench = Workbench.prepare(config, data, log);
+      Path sub = Files.createDirectories(folder.resolve("n-" + n));
+      List<Tuner.Candidate> measured;
+      try (ResultsCsv csv = new ResultsCsv(sub)) {
+        measured = new Tuner(config, log).search(bench, csv);
+        csv.finish();
       }
-      folder.status("complete");
-      return folder;
-    } catch (IOException | RuntimeException e) {
-      folder.fail(e);
-      throw e;
+      Tuner.Candidate best = measured.stream().filter(Tuner.Candidate::accepted)
+          .min(Comparator.comparingDouble(Tuner.Candidate::queryUs))
+          .orElse(measured.stream().max(Comparator.comparingDouble(Tuner.Candidate::recallMean))
+              .orElseThrow());
+      double exactUs = bench.exact().queryUs().mean();
+      rows.add(String.format(Locale.ROOT, "%d,%d,%s,%.1f,%d,%d,%.1f,%.4f,%.4f,%.2f,%d,%d,%b,%d",
+          n, data.dim(), config.tuning().targetRecall(), exactUs, best.k(), best.l(),
+          best.queryUs(), best.recallMean(), best.lowerBound(), exactUs / best.queryUs(),
+          (long) best.memoryBytes(), 4L * bench.split().members().length * data.dim(),
+          best.accepted(), config.seed()));
+      AtomicFiles.writeString(folder.resolve(FILE), String.join("\n", rows) + "\n");
+      log.printf(Locale.ROOT, "[scale] n = %d: exact %.0f µs, LSH k=%d L=%d %.0f µs (%.1fx) at "
+          + "recall %.3f%n", n, exactUs, best.k(), best.l(), best.queryUs(),
+          exactUs / best.queryUs(), best.recallMean());
     }
+    return folder;
   }
 }

@@ -7,11 +7,14 @@ import lshbench.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import lshbench.lsh.HyperplaneBank;
+import lshbench.config.Key;
 import lshbench.embed.ImageEmbeddingSpec;
+import lshbench.family.FamilyRegistry;
+import lshbench.family.GridDefaults;
+import lshbench.family.LshFamilySpec;
 import lshbench.vector.Metric;
 
 /**
@@ -51,6 +54,7 @@ public record SweepConfig(
     Tuning tuning,
     int[] scaleSizes,
     Families families,
+    FamilyRegistry registry,
     Map<String, String> settings) {
 
   /**
@@ -69,65 +73,104 @@ public record SweepConfig(
   public record Tuning(double targetRecall, boolean labelTarget, long memoryBudgetBytes, int maxK,
       int maxL, int confirm, int seeds, int maxProbes, int[] probeTables) {}
 
-  /** Every key a sweep accepts, with its meaning (also the README's reference table). */
-  public static final Map<String, String> KEYS;
+  public static final String SWEEP = "sweep";
+  public static final String TUNE = "tune";
+  public static final String SCALE = "scale";
+  public static final String COMPARE = "compare";
+  private static final String DEFAULT_K = "4,6,8,10,12,14,16,20,24";
+  private static final String DEFAULT_L = "1,2,4,8,16,32";
 
-  static {
-    Map<String, String> k = new LinkedHashMap<>();
-    k.put("type", "experiment kind: sweep, tune, compare (export for FAISS), dedup, download");
-    k.put("description", "free text shown in the summary");
-    k.put("dataset", "synthetic, images (embed dataset.root with model.path), or a vector file: .lshv, .fvecs, .tsv");
-    k.put("dataset.root", "images: folder with one sub-folder per category (Caltech101 layout)");
-    k.put("model.path", "images: TorchScript file [N,3,S,S] -> [N,D] (see datasets/README.md)");
-    k.put("model.name", "images: what the model and its weights are; goes into every output");
-    k.put("model.input", "images: crop size S (shorter side resized to S*256/224 first)");
-    k.put("model.mean", "images: per-channel mean after scaling to [0,1], R,G,B");
-    k.put("model.std", "images: per-channel standard deviation, R,G,B");
-    k.put("images.per.category", "images: cap per category, seeded choice (0 = all)");
-    k.put("categories.include", "images: comma list of categories to use (empty = all)");
-    k.put("categories.exclude", "images: comma list of categories to leave out");
-    k.put("embed.batch", "images: images per model call");
-    k.put("synthetic.shape", "caltech101 (101 classes, Caltech101's sizes), CxS (e.g. 20x50), or "
-        + "clusters:CxN (C Gaussian centres, N points on the sphere; spread = noise)");
-    k.put("synthetic.dim", "dimension of synthetic vectors (4096 = VGG16 fc7)");
-    k.put("synthetic.latent", "dimension of the synthetic class structure");
-    k.put("synthetic.spread", "within-class spread relative to between-class (higher = harder)");
-    k.put("synthetic.noise", "per-coordinate noise before the ReLU");
-    k.put("synthetic.seed", "seed of the synthetic generator");
-    k.put("metric", "euclidean or cosine (cosine L2-normalises the vectors first)");
-    k.put("center", "subtract the data mean before hashing (true/false)");
-    k.put("k", "grid of bits per table, 1..64: list and/or ranges, e.g. 4,8,12 or 4-24:2");
-    k.put("L", "grid of table counts, 1..4096, e.g. 1,2,4,8,16,32");
-    k.put("probes", "grid of extra buckets probed per table (multi-probe), 0 = plain LSH, e.g. 0,4,16");
-    k.put("queries", "held-out query items (fewer than the dataset's items)");
-    k.put("top.n", "neighbours returned per query: the n of knn_recall@n and precision@n");
-    k.put("seed", "master seed: query split and hyperplanes derive from it");
-    k.put("repeats", "rebuilds of every configuration with different hyperplane seeds");
-    k.put("warmup", "untimed queries before each configuration's timed queries");
-    k.put("warmup.ms", "and at least this many milliseconds of them");
-    k.put("threads", "threads for batch work (ground truth, projection); queries use one");
-    k.put("results.dir", "where run folders are written");
-    k.put("cache.dir", "where ground truth is cached");
-    k.put("target.recall", "tune: the recall the recommended configuration must reach (0..1)");
-    k.put("target.metric", "tune: knn (kNN recall@n) or label (label recall)");
-    k.put("memory.budget.mb", "tune: largest index allowed, MB (0 = no budget)");
-    k.put("tune.k.max", "tune: largest k considered");
-    k.put("tune.L.max", "tune: largest L considered");
-    k.put("tune.confirm", "tune: theory-ranked candidates measured");
-    k.put("tune.seeds", "tune: hash seeds each candidate is measured with (for a lower confidence bound)");
-    k.put("tune.probes.max", "tune: also search multi-probe configurations, binary-searching probes "
-        + "per table up to this (0 = plain LSH only)");
-    k.put("tune.probes.L", "tune: table counts at which multi-probe configurations are searched");
-    k.put("scale.n", "scale: dataset sizes (prefixes of the clusters set), e.g. 10000,100000,1000000");
-    k.put("resume", "a killed run's folder: finish it instead of starting a new one");
-    Families.describeKeys(k);
-    KEYS = Collections.unmodifiableMap(k);
+  /** Keys every experiment over a vector dataset reads: the data, the split and the timing. */
+  static final List<Key> DATA_KEYS = List.of(
+      Key.of("description", "", "free text shown in the summary"),
+      Key.of("dataset", "synthetic", "synthetic, images (embed dataset.root with model.path), or a "
+          + "vector file: .lshv, .fvecs, .tsv"),
+      Key.of("dataset.root", "", "images: folder with one sub-folder per category (Caltech101 layout)"),
+      Key.of("model.path", "", "images: TorchScript file [N,3,S,S] -> [N,D] (see datasets/README.md)"),
+      Key.of("model.name", "", "images: what the model and its weights are; goes into every output"),
+      Key.of("model.input", "224", "images: crop size S (shorter side resized to S*256/224 first)"),
+      Key.of("model.mean", "0.485,0.456,0.406", "images: per-channel mean after scaling to [0,1], R,G,B"),
+      Key.of("model.std", "0.229,0.224,0.225", "images: per-channel standard deviation, R,G,B"),
+      Key.of("images.per.category", "0", "images: cap per category, seeded choice (0 = all)"),
+      Key.of("categories.include", "", "images: comma list of categories to use (empty = all)"),
+      Key.of("categories.exclude", "BACKGROUND_Google", "images: comma list of categories to leave out"),
+      Key.of("embed.batch", "16", "images: images per model call"),
+      Key.of("synthetic.shape", "caltech101", "caltech101 (101 classes, Caltech101's sizes), CxS "
+          + "(e.g. 20x50), or clusters:CxN (C Gaussian centres, N points on the sphere; spread = noise)"),
+      Key.of("synthetic.dim", "4096", "dimension of synthetic vectors (4096 = VGG16 fc7)"),
+      Key.of("synthetic.latent", "64", "dimension of the synthetic class structure"),
+      Key.of("synthetic.spread", "1.2", "within-class spread relative to between-class (higher = harder)"),
+      Key.of("synthetic.noise", "0.1", "per-coordinate noise before the ReLU"),
+      Key.of("synthetic.seed", "101", "seed of the synthetic generator"),
+      Key.of("metric", "euclidean", "euclidean or cosine (cosine L2-normalises the vectors first)"),
+      Key.of("center", "true", "subtract the data mean before hashing (true/false)"),
+      Key.of("k", DEFAULT_K, "grid of bits per table, 1..64: list and/or ranges, e.g. 4,8,12 or 4-24:2"),
+      Key.of("L", DEFAULT_L, "grid of table counts, 1..4096, e.g. 1,2,4,8,16,32"),
+      Key.of("probes", "0", "grid of extra buckets probed per table (multi-probe), 0 = plain LSH, "
+          + "e.g. 0,4,16"),
+      Key.of("queries", "500", "held-out query items (fewer than the dataset's items)"),
+      Key.of("top.n", "10", "neighbours returned per query: the n of knn_recall@n and precision@n"),
+      Key.of("seed", "42", "master seed: query split and hyperplanes derive from it"),
+      Key.of("warmup", "50", "untimed queries before each configuration's timed queries"),
+      Key.of("warmup.ms", "250", "and at least this many milliseconds of them"),
+      Key.of("threads", "all cores", "threads for batch work (ground truth, projection); queries use one"),
+      Key.of("results.dir", "results", "where run folders are written"),
+      Key.of("cache.dir", "datasets/cache", "where embeddings and ground truth are cached"));
+
+  /** Keys only a sweep reads. */
+  static final List<Key> SWEEP_KEYS = List.of(
+      Key.of("repeats", "1", "rebuilds of every configuration with different hyperplane seeds"),
+      Key.of("resume", "", "a killed run's folder: finish it instead of starting a new one"));
+
+  /** Keys the tuner reads (and the scale experiment, which tunes at every size). */
+  static final List<Key> TUNE_KEYS = List.of(
+      Key.of("target.recall", "0.9", "tune: the recall the recommended configuration must reach (0..1)"),
+      Key.of("target.metric", "knn", "tune: knn (kNN recall@n) or label (label recall)"),
+      Key.of("memory.budget.mb", "0", "tune: largest index allowed, MB (0 = no budget)"),
+      Key.of("tune.k.max", "32", "tune: largest k considered"),
+      Key.of("tune.L.max", "256", "tune: largest L considered"),
+      Key.of("tune.confirm", "5", "tune: theory-ranked candidates measured"),
+      Key.of("tune.seeds", "3", "tune: hash seeds each candidate is measured with (for a lower "
+          + "confidence bound)"),
+      Key.of("tune.probes.max", "0", "tune: also search multi-probe configurations, binary-searching "
+          + "probes per table up to this (0 = plain LSH only)"),
+      Key.of("tune.probes.L", "5,10,20", "tune: table counts at which multi-probe configurations "
+          + "are searched"));
+
+  /** Keys only the scale experiment reads. */
+  static final List<Key> SCALE_KEYS = List.of(Key.of("scale.n", "10000,30000,100000",
+      "scale: dataset sizes (prefixes of the clusters set), e.g. 10000,100000,1000000"));
+
+  /** Every key an experiment of {@code type} over vectors reads, families included. */
+  public static List<Key> keys(String type, FamilyRegistry registry) {
+    List<Key> out = new ArrayList<>(DATA_KEYS);
+    out.addAll(Families.keys(registry));
+    switch (type) {
+      case SWEEP -> out.addAll(SWEEP_KEYS);
+      case TUNE -> out.addAll(TUNE_KEYS);
+      case SCALE -> {
+        out.addAll(TUNE_KEYS);
+        out.addAll(SCALE_KEYS);
+      }
+      case COMPARE -> { }
+      default -> throw new IllegalArgumentException("not a vector experiment: " + type);
+    }
+    return List.copyOf(out);
   }
 
+  /** The standard families; see {@link #from(Settings, FamilyRegistry)}. */
   public static SweepConfig from(Settings s) {
-    String type = s.string("type", "sweep");
-    if (!type.equals("sweep") && !type.equals("tune") && !type.equals("scale")
-        && !type.equals("compare")) {
+    return from(s, FamilyRegistry.standard());
+  }
+
+  /**
+   * Parses every key of the experiment's type once. Settings a type does not read (the tuner's
+   * for a sweep) are left at their defaults: {@code tuning} and {@code scaleSizes} are null
+   * unless the type uses them.
+   */
+  public static SweepConfig from(Settings s, FamilyRegistry registry) {
+    String type = s.string("type", SWEEP);
+    if (!List.of(SWEEP, TUNE, SCALE, COMPARE).contains(type)) {
       throw new ConfigException("type: '" + type + "' is not an experiment type (sweep, tune, scale, "
           + "compare, download, dedup or dedup-bench)");
     }
@@ -143,6 +186,11 @@ public record SweepConfig(
       throw new ConfigException("synthetic.shape: '" + shape + "' is neither caltech101, CxS (e.g. 20x50) "
           + "nor clusters:CxN (e.g. clusters:1000x1000000)");
     }
+    int[] ks = s.grid("k", DEFAULT_K, 1, LshFamilySpec.KEY_BITS);
+    int[] ls = s.grid("L", DEFAULT_L, 1, 4096);
+    int[] probes = s.grid("probes", "0", 0, 4096);
+    int topN = s.intIn("top.n", 10, 1, 10_000);
+    boolean tunes = type.equals(TUNE) || type.equals(SCALE);
     return new SweepConfig(
         s.experiment(),
         type,
@@ -155,25 +203,24 @@ public record SweepConfig(
         s.longValue("synthetic.seed", 101),
         metric,
         s.bool("center", true),
-        s.grid("k", "4,6,8,10,12,14,16,20,24", 1, HyperplaneBank.MAX_BITS),
-        s.grid("L", "1,2,4,8,16,32", 1, 4096),
-        s.grid("probes", "0", 0, 4096),
+        ks,
+        ls,
+        probes,
         s.intIn("queries", 500, 1, Integer.MAX_VALUE),
-        s.intIn("top.n", 10, 1, 10_000),
+        topN,
         s.longValue("seed", 42),
-        s.intIn("repeats", 1, 1, 1000),
+        type.equals(SWEEP) ? s.intIn("repeats", 1, 1, 1000) : 1,
         s.intIn("warmup", 50, 0, 1_000_000),
         s.intIn("warmup.ms", 250, 0, 600_000),
         s.intIn("threads", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 1024),
         Path.of(s.string("results.dir", "results")),
         Path.of(s.string("cache.dir", "datasets/cache")),
-        s.string("resume", "").isEmpty() ? null : Path.of(s.string("resume", "")),
+        !type.equals(SWEEP) || s.string("resume", "").isEmpty() ? null : Path.of(s.string("resume", "")),
         s.string("dataset", "synthetic").equals("images") ? images(s) : null,
-        tuning(s),
-        s.grid("scale.n", "10000,30000,100000", 10, Integer.MAX_VALUE),
-        Families.from(s, s.grid("k", "4,6,8,10,12,14,16,20,24", 1, HyperplaneBank.MAX_BITS),
-            s.grid("L", "1,2,4,8,16,32", 1, 4096), s.grid("probes", "0", 0, 4096),
-            s.intIn("top.n", 10, 1, 10_000)),
+        tunes ? tuning(s) : null,
+        type.equals(SCALE) ? s.grid("scale.n", "10000,30000,100000", 10, Integer.MAX_VALUE) : null,
+        Families.from(s, registry, new GridDefaults(ks, ls, probes, topN)),
+        registry,
         s.asMap());
   }
 
@@ -249,7 +296,7 @@ public record SweepConfig(
         s.doubleIn("target.recall", 0.9, 0.01, 1.0),
         metric.equals("label"),
         Math.round(s.doubleIn("memory.budget.mb", 0, 0, 1e9) * 1e6),
-        s.intIn("tune.k.max", 32, 1, HyperplaneBank.MAX_BITS),
+        s.intIn("tune.k.max", 32, 1, LshFamilySpec.KEY_BITS),
         s.intIn("tune.L.max", 256, 1, 4096),
         s.intIn("tune.confirm", 5, 1, 100),
         s.intIn("tune.seeds", 3, 2, 100),
@@ -285,7 +332,7 @@ public record SweepConfig(
     m.put("top.n", Integer.toString(topN));
     m.put("seed", Long.toString(seed));
     m.put("repeats", Integer.toString(repeats));
-    families.identity(m);
+    families.identity(m, registry);
     return m;
   }
 

@@ -17,6 +17,8 @@ import lshbench.eval.Evaluation;
 import lshbench.eval.Measurement;
 import lshbench.eval.QuerySplit;
 import lshbench.io.AtomicFiles;
+import lshbench.family.HnswSpec;
+import lshbench.family.LshGrid;
 import lshbench.lsh.BucketTable;
 import lshbench.lsh.HashFamily;
 import lshbench.lsh.HnswReference;
@@ -35,9 +37,11 @@ import lshbench.vector.Metric;
  * the measured time to build its L tables, {@code train_ms} what a data-aware family spent
  * learning.
  */
-public final class SweepRunner {
+public final class SweepRunner implements RunPlan<SweepRunner.Result> {
   private final SweepConfig config;
   private final PrintStream log;
+  private Workbench.Source source;
+  private Map<String, List<String>> finished = Map.of();
 
   public SweepRunner(SweepConfig config, PrintStream log) {
     this.config = config;
@@ -50,16 +54,29 @@ public final class SweepRunner {
    */
   public record Result(RunFolder folder, Path csv, Dataset dataset, int computed, int reused) {}
 
+  /** Runs without a report (tests, programmatic use); the command line adds one. */
   public Result run() throws IOException {
-    // Everything that can be refused is checked before a run folder exists.
-    RunFolder.checkWritable(config.resume() != null ? config.resume() : config.resultsDir());
-    Workbench.Source source = Workbench.loadForExperiment(config, log);
-    Dataset data = source.data();
-    config.families().check(data.dim(), data.size() - config.queries());
-    RunFolder folder;
-    Map<String, List<String>> finished = Map.of();
+    return RunLifecycle.run(this, RunLifecycle.Report.none());
+  }
+
+  @Override
+  public Path writableTarget() {
+    return config.resume() != null ? config.resume() : config.resultsDir();
+  }
+
+  @Override
+  public void load() throws IOException {
+    source = Workbench.loadForExperiment(config, log);
+    config.families().check(source.data().dim(), source.data().size() - config.queries());
     if (config.resume() != null) {
       checkSameIdentity(config.resume());
+    }
+  }
+
+  @Override
+  public RunFolder open() throws IOException {
+    RunFolder folder;
+    if (config.resume() != null) {
       folder = RunFolder.reopen(config.resume());
       finished = ResultsCsv.finishedRows(folder.path());
       log.printf(Locale.ROOT, "[sweep] resuming %s: %d of %d configurations already done%n",
@@ -69,9 +86,13 @@ public final class SweepRunner {
       AtomicFiles.writeString(folder.resolve(IDENTITY), identityText());
       log.println("[sweep] run folder " + folder.path());
     }
+    return folder;
+  }
+
+  @Override
+  public Result compute(RunFolder folder) throws IOException {
     source.writeSkipped(folder, log);
-    Map<String, List<String>> done = finished;
-    return folder.finish(() -> runIn(folder, data, done));
+    return runIn(folder, source.data(), finished);
   }
 
   /** What a run is a run of; a resume must match it (see {@link SweepConfig#identity}). */
@@ -111,7 +132,7 @@ public final class SweepRunner {
     try (ResultsCsv csv = finished.isEmpty() && config.resume() == null
         ? new ResultsCsv(folder.path()) : ResultsCsv.resume(folder.path(), finished)) {
       for (int repeat = 0; repeat < config.repeats(); repeat++) {
-        for (Families.Grid grid : config.families().lsh()) {
+        for (LshGrid<?> grid : config.families().lsh()) {
           computed += sweepFamily(grid, repeat, bench, csv, finished, progress, folder.path());
         }
         if (config.families().hnsw() != null) {
@@ -128,13 +149,13 @@ public final class SweepRunner {
    * One LSH family's k × L × probes grid: one bank of max(k) × max(L) functions, the data
    * hashed once, configuration (k, L) using the first k functions of the first L tables.
    */
-  private int sweepFamily(Families.Grid grid, int repeat, Workbench bench, ResultsCsv csv,
+  private int sweepFamily(LshGrid<?> grid, int repeat, Workbench bench, ResultsCsv csv,
       Map<String, List<String>> finished, Progress progress, Path folder) throws IOException {
     Dataset data = bench.data();
     int[] members = bench.split().members();
     Evaluation eval = bench.eval();
     long hashSeed = config.hashSeed(repeat);
-    HashFamily bank = null;
+    HashFamily hashes = null;
     long[] signatures = null;
     double msPerFunction = 0;
     double gridBuildMs = 0;
@@ -160,41 +181,35 @@ public final class SweepRunner {
             }
             if (keep > 0 && prefilter == null) {
               long r0 = System.nanoTime();
-              prefilter = FamilyBuilder.prefilter(config, data, members, hashSeed);
+              prefilter = RerankSubspace.fit(config, data, members, hashSeed);
               prefilterMs = (System.nanoTime() - r0) / 1e6;
             }
-            if (bank == null) {
+            if (hashes == null) {
               // Hashed only when some configuration of this family and repeat is still missing.
               long d0 = System.nanoTime();
-              bank = FamilyBuilder.build(grid.family(), config, data, members, grid.maxK(),
-                  grid.maxL(), hashSeed, bench.centre());
-              if (grid.maxK() > bank.maxKeyFunctions()) {
-                throw new ConfigException(grid.family() + ".k: at most " + bank.maxKeyFunctions()
-                    + " functions of " + bank.bitsPerFunction() + " bits fit a 64-bit key, grid "
-                    + "has " + grid.maxK());
-              }
-              log.println("[sweep] " + bank.describe());
+              hashes = grid.build(bench.buildInput(config), grid.maxK(), grid.maxL(), hashSeed);
+              log.println("[sweep] " + hashes.describe());
               long p0 = System.nanoTime();
-              signatures = bank.signatures(data, members, config.threads());
+              signatures = hashes.signatures(data, members, config.threads());
               gridBuildMs += (System.nanoTime() - d0) / 1e6;
               msPerFunction = (System.nanoTime() - p0) / 1e6 / ((double) grid.maxK() * grid.maxL());
-              theory = bench.theoryFor(bank, config);
-              cost = bench.hashCost(bank);
+              theory = bench.theoryFor(grid, hashes, config);
+              cost = bench.hashCost(hashes);
             }
             if (tables == null) {
               tables = new BucketTable[grid.maxL()];
               for (int t = 0; t < grid.maxL(); t++) {
                 long b0 = System.nanoTime();
-                tables[t] = LshIndex.buildTable(bank, signatures, members, k, t);
+                tables[t] = LshIndex.buildTable(hashes, signatures, members, k, t);
                 tableMs[t] = (System.nanoTime() - b0) / 1e6;
                 gridBuildMs += tableMs[t];
               }
             }
-            LshIndex index = new LshIndex(data, members.length, bank, k, Arrays.copyOf(tables, l),
+            LshIndex index = new LshIndex(data, members.length, hashes, k, Arrays.copyOf(tables, l),
                 probes, keep > 0 ? prefilter.withKeep(keep) : null);
             Measurement m = eval.run(index);
             double tablesMs = Arrays.stream(tableMs, 0, l).sum();
-            double trainMs = bank.trainMs() + (keep > 0 ? prefilterMs : 0);
+            double trainMs = hashes.trainMs() + (keep > 0 ? prefilterMs : 0);
             csv.add(bench.row(config, params, hashSeed, m, trainMs, msPerFunction * k * l,
                 tablesMs, index, theory, cost));
             computed++;
@@ -219,14 +234,14 @@ public final class SweepRunner {
    * (interpreted, then compiling) and would overstate it against warm single builds; that first
    * figure is kept as {@code grid_in_sweep_ms}.
    */
-  private void gridCost(Families.Grid grid, Workbench bench, double inSweepMs, Path folder)
+  private void gridCost(LshGrid<?> grid, Workbench bench, double inSweepMs, Path folder)
       throws IOException {
     int[] members = bench.split().members();
     int k = grid.ks()[grid.ks().length / 2];
     int l = grid.ls()[grid.ls().length / 2];
     double gridMs = buildGrid(grid, bench, members);
-    double medianMs = buildAlone(grid.family(), bench, members, k, l);
-    double largestMs = buildAlone(grid.family(), bench, members, grid.maxK(), grid.maxL());
+    double medianMs = buildAlone(grid, bench, members, k, l);
+    double largestMs = buildAlone(grid, bench, members, grid.maxK(), grid.maxL());
     int configs = grid.ks().length * grid.ls().length;
     log.printf(Locale.ROOT, "[sweep] %s: all %d (k, L) indexes built in %.0f ms (hashed once); "
         + "k=%d L=%d alone %.0f ms, so the grid costs %.1fx one median configuration; the largest "
@@ -244,32 +259,31 @@ public final class SweepRunner {
         java.nio.file.StandardOpenOption.APPEND);
   }
 
-  /** Wall time to draw (train) and hash the grid's bank once and build every k's tables. */
-  private double buildGrid(Families.Grid grid, Workbench bench, int[] members) {
+  /** Wall time to draw (train) the grid's functions, hash once and build every k's tables. */
+  private double buildGrid(LshGrid<?> grid, Workbench bench, int[] members) {
     long t0 = System.nanoTime();
-    HashFamily bank = FamilyBuilder.build(grid.family(), config, bench.data(), members,
-        grid.maxK(), grid.maxL(), config.hashSeed(0), bench.centre());
-    long[] sig = bank.signatures(bench.data(), members, config.threads());
+    HashFamily hashes = grid.build(bench.buildInput(config), grid.maxK(), grid.maxL(),
+        config.hashSeed(0));
+    long[] sig = hashes.signatures(bench.data(), members, config.threads());
     for (int k : grid.ks()) {
-      LshIndex.buildTables(bank, sig, members, k, grid.maxL());
+      LshIndex.buildTables(hashes, sig, members, k, grid.maxL());
     }
     return (System.nanoTime() - t0) / 1e6;
   }
 
   /** Wall time to draw (train), hash and table one configuration from scratch. */
-  private double buildAlone(String family, Workbench bench, int[] members, int k, int l) {
+  private double buildAlone(LshGrid<?> grid, Workbench bench, int[] members, int k, int l) {
     long t0 = System.nanoTime();
-    HashFamily bank = FamilyBuilder.build(family, config, bench.data(), members, k, l,
-        config.hashSeed(0), bench.centre());
-    long[] sig = bank.signatures(bench.data(), members, config.threads());
-    LshIndex.buildTables(bank, sig, members, k, l);
+    HashFamily hashes = grid.build(bench.buildInput(config), k, l, config.hashSeed(0));
+    long[] sig = hashes.signatures(bench.data(), members, config.threads());
+    LshIndex.buildTables(hashes, sig, members, k, l);
     return (System.nanoTime() - t0) / 1e6;
   }
 
   static final String GRID_COST = "grid-cost.csv";
 
   /** HNSW's grid: a graph per (M, efConstruction), searched at every ef. */
-  private int sweepHnsw(Families.Hnsw grid, int repeat, Workbench bench, ResultsCsv csv,
+  private int sweepHnsw(HnswSpec.Grid grid, int repeat, Workbench bench, ResultsCsv csv,
       Map<String, List<String>> finished, Progress progress) throws IOException {
     int computed = 0;
     for (int m : grid.m()) {

@@ -14,6 +14,7 @@ import lshbench.data.Dataset;
 import lshbench.eval.CollisionTheory;
 import lshbench.eval.Measurement;
 import lshbench.io.AtomicFiles;
+import lshbench.family.LshGrid;
 import lshbench.lsh.BucketTable;
 import lshbench.lsh.HashFamily;
 import lshbench.lsh.LshIndex;
@@ -34,7 +35,7 @@ import lshbench.vector.Metric;
  * <p>With {@code tune.probes.max} > 0, multi-probe configurations join the race: for each family
  * the probes per table are binary-searched by measurement (see {@link #searchProbes}).
  */
-public final class Tuner {
+public final class Tuner implements RunPlan<Tuner.Outcome> {
   /** Theory is within ~0.01 of measurements; aim a little higher so confirmation rarely fails. */
   private static final double MARGIN = 0.01;
   private static final double Z95 = 1.645;
@@ -43,6 +44,8 @@ public final class Tuner {
   private final PrintStream log;
   /** The two-pass rerank every measured index uses, or null (see {@link #rerankKeep}). */
   private lshbench.lsh.ProjectedRerank prefilter;
+  private Workbench.Source source;
+  private long start;
 
   public Tuner(SweepConfig config, PrintStream log) {
     this.config = config;
@@ -62,20 +65,38 @@ public final class Tuner {
   public record Outcome(RunFolder folder, Path csv, Candidate recommended, List<Candidate> measured,
       int configsMeasured, double seconds) {}
 
+  /** Runs without a report (tests, programmatic use); the command line adds one. */
   public Outcome run() throws IOException {
-    long start = System.nanoTime();
-    SweepConfig.Tuning t = config.tuning();
-    RunFolder.checkWritable(config.resultsDir());
-    Workbench.Source source = Workbench.loadForExperiment(config, log);
+    return RunLifecycle.run(this, RunLifecycle.Report.none());
+  }
+
+  @Override
+  public Path writableTarget() {
+    return config.resultsDir();
+  }
+
+  @Override
+  public void load() throws IOException {
+    start = System.nanoTime();
+    source = Workbench.loadForExperiment(config, log);
     Dataset data = source.data();
     config.families().check(data.dim(), data.size() - config.queries());
-    if (t.labelTarget() && !data.hasLabels()) {
+    if (config.tuning().labelTarget() && !data.hasLabels()) {
       throw new ConfigException("target.metric: label recall needs labelled data; use knn");
     }
+  }
+
+  @Override
+  public RunFolder open() throws IOException {
     RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
     log.println("[tune] run folder " + folder.path());
+    return folder;
+  }
+
+  @Override
+  public Outcome compute(RunFolder folder) throws IOException {
     source.writeSkipped(folder, log);
-    return folder.finish(() -> tune(folder, data, start));
+    return tune(folder, source.data(), start);
   }
 
   private Outcome tune(RunFolder folder, Dataset data, long start) throws IOException {
@@ -114,7 +135,7 @@ public final class Tuner {
     double usPerItem = bench.candidateUs(); // as in predicted_query_us
     int keep = rerankKeep();
     if (keep > 0) {
-      prefilter = FamilyBuilder.prefilter(config, bench.data(), bench.split().members(),
+      prefilter = RerankSubspace.fit(config, bench.data(), bench.split().members(),
           config.hashSeed(997)).withKeep(keep);
       log.printf(Locale.ROOT, "[tune] two-pass rerank: candidates ranked in %d dimensions, the "
           + "best %d compared exactly%n", prefilter.dim(), keep);
@@ -123,19 +144,18 @@ public final class Tuner {
       log.println("[tune] hnsw is listed but the tuner chooses among LSH families only; sweep it");
     }
     List<Ranked> ranked = new ArrayList<>();
-    for (Families.Grid grid : config.families().lsh()) {
-      // A small bank of the family, for its theory and its hashing cost.
-      HashFamily probe = FamilyBuilder.build(grid.family(), config, bench.data(),
-          bench.split().members(), 1, 16, config.hashSeed(999), bench.centre());
-      CollisionTheory theory = bench.theoryFor(probe, config);
-      Workbench.HashCost cost = bench.hashCost(probe);
-      int maxK = Math.min(t.maxK(), 64 / probe.bitsPerFunction());
+    for (LshGrid<?> grid : config.families().lsh()) {
+      // A small hashes of the family, for its theory and its hashing cost.
+      HashFamily sampleBank = grid.build(bench.buildInput(config), 1, 16, config.hashSeed(999));
+      CollisionTheory theory = bench.theoryFor(grid, sampleBank, config);
+      Workbench.HashCost cost = bench.hashCost(sampleBank);
+      int maxK = Math.min(t.maxK(), grid.spec().maxK(bench.data().dim()));
       int before = ranked.size();
       for (int k = 1; k <= maxK; k++) {
         for (int l = 1; l <= t.maxL(); l++) {
           double r = t.labelTarget() ? theory.labelRecall(k, l) : theory.knnRecall(k, l);
           if (r >= t.targetRecall() + MARGIN) {
-            double memory = memoryBytes(probe, k, l, members);
+            double memory = memoryBytes(sampleBank, k, l, members);
             if (t.memoryBudgetBytes() == 0 || memory <= t.memoryBudgetBytes()) {
               double candidates = theory.candidates(k, l);
               // A first pass costs m/d of an exact distance per candidate, then keep exact ones.
@@ -154,7 +174,7 @@ public final class Tuner {
       if (t.maxProbes() > 0) {
         List<Ranked> plain = new ArrayList<>(ranked.subList(before, ranked.size()));
         plain.sort(Comparator.comparingDouble(Ranked::us));
-        ranked.addAll(searchProbes(bench, grid.family(), probe, plain));
+        ranked.addAll(searchProbes(bench, grid, sampleBank, plain));
       }
     }
     if (ranked.isEmpty()) {
@@ -165,7 +185,7 @@ public final class Tuner {
     ranked.sort(Comparator.comparingDouble(Ranked::us));
     // The best few overall, and at least the best of every family, so each is measured.
     List<Ranked> chosen = new ArrayList<>(ranked.subList(0, Math.min(t.confirm(), ranked.size())));
-    for (Families.Grid grid : config.families().lsh()) {
+    for (LshGrid<?> grid : config.families().lsh()) {
       ranked.stream().filter(r -> r.family().equals(grid.family())).findFirst()
           .filter(r -> !chosen.contains(r)).ifPresent(chosen::add);
     }
@@ -190,32 +210,32 @@ public final class Tuner {
    * table whose recall on the queries reaches the target (recall only grows with probes: the
    * probed buckets of T are a prefix of those of T + 1), then time each find once.
    */
-  List<Ranked> searchProbes(Workbench bench, String family, HashFamily probe,
+  List<Ranked> searchProbes(Workbench bench, LshGrid<?> grid, HashFamily sampleBank,
       List<Ranked> plain) {
     SweepConfig.Tuning t = config.tuning();
+    String family = grid.family();
     int[] members = bench.split().members();
-    int maxK = Math.min(t.maxK(), 64 / probe.bitsPerFunction());
+    int maxK = Math.min(t.maxK(), grid.spec().maxK(bench.data().dim()));
     java.util.TreeSet<Integer> ks = new java.util.TreeSet<>();
-    int step = probe.bitsPerFunction() == 1 ? 2 : 1;
+    int step = sampleBank.bitsPerFunction() == 1 ? 2 : 1;
     // Without a plain candidate, start where buckets hold a few items: about log2(n) − 2 bits.
     int base = plain.isEmpty() ? Math.max(1, (62 - Long.numberOfLeadingZeros(members.length))
-        / probe.bitsPerFunction()) : plain.get(0).k();
+        / sampleBank.bitsPerFunction()) : plain.get(0).k();
     base = Math.max(1, Math.min(base, maxK));
     for (int k = base; k <= Math.min(maxK, base + 2 * step); k += step) {
       ks.add(k);
     }
     int maxL = java.util.Arrays.stream(t.probeTables()).max().orElse(1);
-    HashFamily bank = FamilyBuilder.build(family, config, bench.data(), members,
-        ks.last(), maxL, config.hashSeed(998), bench.centre());
-    long[] signatures = bank.signatures(bench.data(), members, config.threads());
+    HashFamily hashes = grid.build(bench.buildInput(config), ks.last(), maxL, config.hashSeed(998));
+    long[] signatures = hashes.signatures(bench.data(), members, config.threads());
     double goal = t.targetRecall() + MARGIN;
     List<Ranked> out = new ArrayList<>();
     for (int k : ks) {
-      BucketTable[] tables = LshIndex.buildTables(bank, signatures, members, k, maxL);
+      BucketTable[] tables = LshIndex.buildTables(hashes, signatures, members, k, maxL);
       for (int l : t.probeTables()) {
         BucketTable[] used = java.util.Arrays.copyOf(tables, l);
         java.util.function.IntToDoubleFunction recallAt = probes -> {
-          LshIndex index = new LshIndex(bench.data(), members.length, bank, k, used, probes,
+          LshIndex index = new LshIndex(bench.data(), members.length, hashes, k, used, probes,
               prefilter);
           return t.labelTarget() ? bench.eval().labelRecall(index, Integer.MAX_VALUE)
               : bench.eval().knnRecall(index, Integer.MAX_VALUE);
@@ -233,7 +253,7 @@ public final class Tuner {
             lo = mid + 1;
           }
         }
-        LshIndex index = new LshIndex(bench.data(), members.length, bank, k, used, lo, prefilter);
+        LshIndex index = new LshIndex(bench.data(), members.length, hashes, k, used, lo, prefilter);
         Measurement m = bench.eval().run(index);
         double r = t.labelTarget() ? m.labelRecall() : m.knnRecall();
         if (t.memoryBudgetBytes() == 0 || m.memoryBytes() <= t.memoryBudgetBytes()) {
@@ -269,23 +289,23 @@ public final class Tuner {
     for (int s = 0; s < t.seeds(); s++) {
       // Fresh seeds, never the sweep's: the recommendation must hold for a new index.
       long seed = config.hashSeed(1000 + s);
-      HashFamily bank = FamilyBuilder.build(c.family(), config, bench.data(), members, c.k(), c.l(),
-          seed, bench.centre());
+      LshGrid<?> grid = config.families().grid(c.family());
+      HashFamily hashes = grid.build(bench.buildInput(config), c.k(), c.l(), seed);
       long h0 = System.nanoTime();
-      long[] signatures = bank.signatures(bench.data(), members, config.threads());
+      long[] signatures = hashes.signatures(bench.data(), members, config.threads());
       double hashMs = (System.nanoTime() - h0) / 1e6;
       long b0 = System.nanoTime();
-      BucketTable[] tables = LshIndex.buildTables(bank, signatures, members, c.k(), c.l());
+      BucketTable[] tables = LshIndex.buildTables(hashes, signatures, members, c.k(), c.l());
       double tableMs = (System.nanoTime() - b0) / 1e6;
-      LshIndex index = new LshIndex(bench.data(), members.length, bank, c.k(), tables, c.probes(),
+      LshIndex index = new LshIndex(bench.data(), members.length, hashes, c.k(), tables, c.probes(),
           prefilter);
       Measurement m = bench.eval().run(index);
       recall[s] = t.labelTarget() ? m.labelRecall() : m.knnRecall();
       us += m.queryUs().mean() / t.seeds();
       memory = m.memoryBytes();
       csv.add(bench.row(config, Workbench.lshParameters(c.family(), s, c.k(), c.l(), c.probes(),
-          rerankKeep()), seed, m, bank.trainMs(), hashMs, tableMs, index,
-          bench.theoryFor(bank, config), bench.hashCost(bank)));
+          rerankKeep()), seed, m, hashes.trainMs(), hashMs, tableMs, index,
+          bench.theoryFor(grid, hashes, config), bench.hashCost(hashes)));
     }
     double mean = java.util.Arrays.stream(recall).average().orElse(0);
     double var = java.util.Arrays.stream(recall).map(r -> (r - mean) * (r - mean)).sum()
@@ -314,7 +334,7 @@ public final class Tuner {
     s.append(String.format(Locale.ROOT, "exact:    %.0f µs per query%n", bench.exact().queryUs().mean()));
     s.append(String.format(Locale.ROOT, "searched: %s; k ≤ %d, L ≤ %d by theory%s; measured %d "
         + "configurations × seeds in %.1f s%n", String.join(", ", config.families().lsh().stream()
-            .map(Families.Grid::family).toList()), t.maxK(), t.maxL(), t.maxProbes() > 0
+            .map(LshGrid::family).toList()), t.maxK(), t.maxL(), t.maxProbes() > 0
             ? String.format(Locale.ROOT, "; multi-probe by binary search, probes ≤ %d at L ∈ %s",
                 t.maxProbes(), java.util.Arrays.toString(t.probeTables())) : "", configs, seconds));
     s.append("(for multi-probe rows, 'predicted' is the recall its search measured)\n\n");

@@ -22,15 +22,16 @@ import lshbench.eval.Evaluation;
 import lshbench.eval.GroundTruth;
 import lshbench.eval.Measurement;
 import lshbench.eval.QuerySplit;
-import lshbench.lsh.CrossPolytopeCollision;
-import lshbench.lsh.CrossPolytopeFamily;
 import lshbench.lsh.ExactIndex;
 import lshbench.lsh.HashFamily;
 import lshbench.lsh.HyperplaneBank;
-import lshbench.lsh.RotatedHyperplaneFamily;
 import lshbench.lsh.Index;
 import lshbench.lsh.LshIndex;
-import lshbench.lsh.PcaHyperplaneFamily;
+import lshbench.family.BuildInput;
+import lshbench.family.HnswSpec;
+import lshbench.family.LshGrid;
+import lshbench.family.Theory;
+import lshbench.family.TheoryInput;
 
 /**
  * What every experiment over one dataset needs before it measures an index: the query split,
@@ -43,38 +44,27 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
 
   /**
    * The collision theory of a family, computed on first use (an HNSW-only run never pays for
-   * it): 1 − θ/π over the measured query–item angles for hyperplanes; the same angles under a
-   * simulated collision curve for cross-polytopes; the angles between the projected vectors
-   * for PCA hyperplanes. Once per family and run (from its first bank).
+   * it) from its first bank, once per family and run; null for a family without one.
    */
-  CollisionTheory theoryFor(HashFamily family, SweepConfig config) {
-    CollisionTheory known = familyTheories.get(family.family());
-    if (known != null) {
-      return known;
+  CollisionTheory theoryFor(LshGrid<?> grid, HashFamily built, SweepConfig config) {
+    if (familyTheories.containsKey(grid.family())) {
+      return familyTheories.get(grid.family());
     }
     long t0 = System.nanoTime();
-    CollisionTheory t;
-    String how;
-    if (family instanceof HyperplaneBank || family instanceof RotatedHyperplaneFamily) {
-      t = CollisionTheory.measure(data, split, truth, centre, HyperplaneBank::collisionProbability,
-          config.threads());
-      how = "1 − θ/π from the query–item angles";
-    } else if (family instanceof CrossPolytopeFamily) {
-      CrossPolytopeCollision curve = CrossPolytopeCollision.simulate(data.dim(),
-          config.families().cpSamples(), config.seed(), config.threads());
-      t = CollisionTheory.measure(data, split, truth, centre, curve, config.threads());
-      how = curve.describe();
-    } else if (family instanceof PcaHyperplaneFamily pca) {
-      t = CollisionTheory.measure(pca.project(data, config.threads()), split, truth, null,
-          HyperplaneBank::collisionProbability, config.threads());
-      how = "1 − θ/π on the projected vectors";
-    } else {
-      return null;
+    Theory t = grid.theory(new TheoryInput(data, split, truth, centre, config.seed(),
+        config.threads()), built);
+    familyTheories.put(grid.family(), t == null ? null : t.theory());
+    if (t != null) {
+      log.printf(Locale.ROOT, "[%s] %s theory (%s) in %.1f s%n", config.type(), grid.family(),
+          t.how(), (System.nanoTime() - t0) / 1e9);
     }
-    familyTheories.put(family.family(), t);
-    log.printf(Locale.ROOT, "[%s] %s theory (%s) in %.1f s%n", config.type(), family.family(), how,
-        (System.nanoTime() - t0) / 1e9);
-    return t;
+    return t == null ? null : t.theory();
+  }
+
+  /** What drawing a bank of any family may look at in this run. */
+  BuildInput buildInput(SweepConfig config) {
+    return new BuildInput(data, split.members(), config.families().pcaSample(), centre,
+        config.threads());
   }
 
   /**
@@ -289,7 +279,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
   /** The parameter columns of an HNSW configuration (k, L and probes left empty). */
   static Map<String, Object> hnswParameters(int repeat, int m, int efConstruction, int ef) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put(ResultColumns.FAMILY, Families.HNSW);
+    p.put(ResultColumns.FAMILY, HnswSpec.NAME);
     p.put(ResultColumns.REPEAT, repeat);
     p.put(ResultColumns.HNSW_M, m);
     p.put(ResultColumns.HNSW_EF_CONSTRUCTION, efConstruction);

@@ -65,11 +65,6 @@ public final class CrossPolytopeFamily implements HashFamily {
   }
 
   @Override
-  public String family() {
-    return "crosspolytope";
-  }
-
-  @Override
   public String describe() {
     return "cross-polytope, " + ROUNDS + " rounds of sign flips + fast Hadamard transform in "
         + rotDim + " dimensions (" + bits + " bits a function)" + (centre != null ? ", centred" : "");

@@ -13,9 +13,6 @@ import lshbench.data.Dataset;
  * thread-safe, one bank per thread.
  */
 public interface HashFamily {
-  /** The family's name in configs and CSVs: {@code hyperplane}, {@code crosspolytope}, … */
-  String family();
-
   /** One line for reports: what the functions are and their fixed parameters. */
   String describe();
 

@@ -80,11 +80,6 @@ public final class HyperplaneBank implements HashFamily {
   }
 
   @Override
-  public String family() {
-    return "hyperplane";
-  }
-
-  @Override
   public String describe() {
     return "random hyperplanes (Gaussian, " + (centred ? "through the data mean" : "through the origin")
         + "), one sign bit each";

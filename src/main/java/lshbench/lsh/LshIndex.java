@@ -277,7 +277,7 @@ public final class LshIndex implements Index {
 
   @Override
   public String name() {
-    return bank.family() + " k=" + k + " L=" + tables.length + (probes > 0 ? " T=" + probes : "")
+    return "lsh k=" + k + " L=" + tables.length + (probes > 0 ? " T=" + probes : "")
         + (prefilter != null ? " rerank " + prefilter.dim() + "d→" + prefilter.keep() : "");
   }
 

@@ -38,11 +38,6 @@ public final class PcaHyperplaneFamily implements HashFamily {
   }
 
   @Override
-  public String family() {
-    return "pca-hyperplane";
-  }
-
-  @Override
   public String describe() {
     return String.format(java.util.Locale.ROOT, "random hyperplanes in the top-%d principal subspace "
         + "(%.1f%% of the training sample's variance), through its mean", basis.components(),

@@ -59,11 +59,6 @@ public final class RotatedHyperplaneFamily implements HashFamily {
   }
 
   @Override
-  public String family() {
-    return "hyperplane-fht";
-  }
-
-  @Override
   public String describe() {
     return "random hyperplanes as rows of " + rotations.count() + " pseudo-random rotation(s) ("
         + PseudoRotations.ROUNDS + " rounds of sign flips + fast Hadamard transform in " + rotDim

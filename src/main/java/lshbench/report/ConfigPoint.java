@@ -1,9 +1,12 @@
 package lshbench.report;
 
+import lshbench.family.FamilyRegistry;
+import lshbench.family.HnswSpec;
+
 /**
  * One configuration averaged over its repeats, as read back from a results CSV.
  *
- * @param family hyperplane, crosspolytope, pca-hyperplane or hnsw
+ * @param family a family name from {@link FamilyRegistry}
  * @param k functions per table (0 for hnsw), likewise l and probes
  * @param rerankKeep candidates kept after a subspace first pass (0: all reranked exactly)
  * @param hnsw M, efConstruction and ef for hnsw (zeros otherwise)
@@ -30,23 +33,12 @@ public record ConfigPoint(String family, int k, int l, int probes, int rerankKee
   }
 
   public boolean isHnsw() {
-    return "hnsw".equals(family);
+    return HnswSpec.NAME.equals(family);
   }
 
-  /** Short family name for labels: none for hyperplanes (the classic), fht, cp, pca, hnsw. */
+  /** Short family name for labels, from the family's spec: none for the classic hyperplanes. */
   public String familyTag() {
-    switch (family) {
-      case "hyperplane":
-        return "";
-      case "hyperplane-fht":
-        return "fht";
-      case "crosspolytope":
-        return "cp";
-      case "pca-hyperplane":
-        return "pca";
-      default:
-        return family;
-    }
+    return FamilyRegistry.standard().tag(family);
   }
 
   /**

@@ -1,5 +1,7 @@
 package lshbench.report;
 
+import lshbench.family.FamilyRegistry;
+
 import static lshbench.report.Html.esc;
 import static lshbench.report.Html.fmt;
 import static lshbench.report.Html.num;
@@ -162,7 +164,7 @@ public final class HtmlReport {
         + ", top n = " + esc(r.first(ResultColumns.TOP_N)));
     for (String family : r.families()) {
       List<ConfigPoint> of = points.stream().filter(p -> p.family().equals(family)).toList();
-      dd(h, r.families().size() > 1 ? "grid: " + family : "grid", family.equals("hnsw")
+      dd(h, r.families().size() > 1 ? "grid: " + family : "grid", !FamilyRegistry.standard().hashes(family)
           ? fmt("%d configurations, %d repeat(s) each; M ∈ {%s}, efConstruction ∈ {%s}, ef ∈ {%s}",
               of.size(), of.get(0).repeats(), distinct(of, 'M'), distinct(of, 'C'), distinct(of, 'E'))
           : fmt("%s: %d configurations, %d repeat(s) each; k ∈ {%s}, L ∈ {%s}%s%s", esc(family),

@@ -21,6 +21,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class ScalePlots {
   private ScalePlots() {}
 
+  public static final String TABLE = "scale.txt";
+
   /** Reads {@code scale.csv} in {@code folder}; writes the two plots and {@code scale.txt}. */
   public static Path write(Path folder) throws IOException {
     List<CSVRecord> rows;
@@ -59,7 +61,7 @@ public final class ScalePlots {
           r.get("knn_recall"), Double.parseDouble(r.get("lsh_memory_bytes")) / 1e6,
           Boolean.parseBoolean(r.get("accepted")) ? "" : "  (target not confirmed)"));
     }
-    Path txt = folder.resolve("scale.txt");
+    Path txt = folder.resolve(TABLE);
     AtomicFiles.writeString(txt, s.toString());
     return txt;
   }

@@ -1,5 +1,7 @@
 package lshbench.report;
 
+import lshbench.family.FamilyRegistry;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +17,8 @@ public final class SweepReport {
   private static final double[] TARGETS = {0.5, 0.8, 0.9, 0.95};
 
   private SweepReport() {}
+
+  public static final String SUMMARY = "summary.txt";
 
   /**
    * Writes summary, plots and index.html into {@code folder} (and refreshes the results
@@ -36,12 +40,13 @@ public final class SweepReport {
       }
     }
     // The k × L pictures are drawn for one LSH family: hyperplanes when swept, else the first.
-    String main = families.contains("hyperplane") ? "hyperplane"
-        : families.stream().filter(f -> !f.equals("hnsw")).findFirst().orElse(null);
+    FamilyRegistry registry = FamilyRegistry.standard();
+    String main = families.contains(registry.defaultFamily()) ? registry.defaultFamily()
+        : families.stream().filter(registry::hashes).findFirst().orElse(null);
     List<ConfigPoint> points = all.stream().filter(p -> p.family().equals(main)).toList();
     List<ConfigPoint> lsh = all.stream().filter(p -> !p.isHnsw()).toList();
     if (points.isEmpty()) {
-      Path summary = folder.resolve("summary.txt");
+      Path summary = folder.resolve(SUMMARY);
       AtomicFiles.writeString(summary, summary(results, all, exactUs, labelled));
       HtmlReport.write(folder);
       return summary;
@@ -78,7 +83,7 @@ public final class SweepReport {
       SweepPlots.save(SweepPlots.theoryTime(predicted, lshTitle), folder, "theory-time");
     }
     SweepPlots.save(SweepPlots.costBreakdown(points, subtitle), folder, "cost-breakdown");
-    Path summary = folder.resolve("summary.txt");
+    Path summary = folder.resolve(SUMMARY);
     AtomicFiles.writeString(summary, summary(results, all, exactUs, labelled));
     HtmlReport.write(folder);
     return summary;
@@ -97,7 +102,7 @@ public final class SweepReport {
     int k = Integer.parseInt(p.getProperty("k").trim());
     int l = Integer.parseInt(p.getProperty("L").trim());
     int t = Integer.parseInt(p.getProperty("probes", "0").trim());
-    String family = p.getProperty("family", "hyperplane").trim();
+    String family = p.getProperty("family", FamilyRegistry.standard().defaultFamily()).trim();
     int keep = Integer.parseInt(p.getProperty("rerank.keep", "0").trim());
     return points.stream().filter(x -> x.family().equals(family) && x.k() == k && x.l() == l
         && x.probes() == t && x.rerankKeep() == keep).findFirst().orElse(null);
@@ -174,7 +179,7 @@ public final class SweepReport {
                   .min(java.util.Comparator.comparingDouble(ConfigPoint::memoryBytes)).orElse(null);
               s.append(p == null
                   ? String.format(Locale.ROOT, "  %-7.2f %-28s none in this grid reaches it%n", target,
-                      family + (family.equals("hnsw") ? "" : " T=" + t))
+                      family + (FamilyRegistry.standard().hashes(family) ? " T=" + t : ""))
                   : line(String.format(Locale.ROOT, "%.2f", target), p, recall));
             }
           }

@@ -1,5 +1,7 @@
 package lshbench.experiment;
 
+import lshbench.family.FamilyRegistry;
+
 import lshbench.config.Settings;
 
 import lshbench.config.ConfigException;
@@ -54,11 +56,15 @@ class SweepConfigTest {
     assertEquals(12, c.runs());
   }
 
+  private static final java.util.Set<String> SWEEP_KEYS = SweepConfig.keys("sweep",
+      FamilyRegistry.standard()).stream().map(lshbench.config.Key::name)
+      .collect(java.util.stream.Collectors.toSet());
+
   @Test
   void unknownKeysInTheFileSuggestTheNearest() throws IOException {
     Files.writeString(dir.resolve("x.properties"), "k = 4\nqueris = 10\n");
     ConfigException e = assertThrows(ConfigException.class,
-        () -> Settings.load(dir, "x", SweepConfig.KEYS.keySet(), Map.of()));
+        () -> Settings.load(dir, "x", SWEEP_KEYS, Map.of()));
     assertEquals(dir.resolve("x.properties") + ": unknown key 'queris' (did you mean 'queries'?)",
         e.getMessage());
   }
@@ -66,12 +72,12 @@ class SweepConfigTest {
   @Test
   void overridesWinAndUnknownOverridesAreRefused() throws IOException {
     Files.writeString(dir.resolve("x.properties"), "k = 4\n");
-    Settings s = Settings.load(dir, "x", SweepConfig.KEYS.keySet(), Map.of("k", "8,12"));
+    Settings s = Settings.load(dir, "x", SWEEP_KEYS, Map.of("k", "8,12"));
     assertArrayEquals(new int[] {8, 12}, SweepConfig.from(s).ks());
     ConfigException e = assertThrows(ConfigException.class,
-        () -> Settings.load(dir, "x", SweepConfig.KEYS.keySet(), Map.of("top.m", "3")));
+        () -> Settings.load(dir, "x", SWEEP_KEYS, Map.of("top.m", "3")));
     assertEquals("-Dtop.m: unknown key (did you mean 'top.n'?)", e.getMessage());
-    Settings bad = Settings.load(dir, "x", SweepConfig.KEYS.keySet(), Map.of("k", "0"));
+    Settings bad = Settings.load(dir, "x", SWEEP_KEYS, Map.of("k", "0"));
     assertEquals("k: 0 is out of range 1..64 (from -Dk)",
         assertThrows(ConfigException.class, () -> SweepConfig.from(bad)).getMessage());
   }
@@ -81,16 +87,21 @@ class SweepConfigTest {
     Files.writeString(dir.resolve("a.properties"), "");
     Files.writeString(dir.resolve("b.properties"), "");
     ConfigException e = assertThrows(ConfigException.class,
-        () -> Settings.load(dir, "nope", SweepConfig.KEYS.keySet(), Map.of()));
+        () -> Settings.load(dir, "nope", SWEEP_KEYS, Map.of()));
     assertEquals("experiment: no file " + dir.resolve("nope.properties") + " (available: a, b)",
         e.getMessage());
   }
 
   @Test
   void theShippedExperimentsParse() throws IOException {
-    java.util.Set<String> keys = new java.util.HashSet<>(SweepConfig.KEYS.keySet());
-    keys.addAll(DownloadConfig.KEYS.keySet());
-    keys.addAll(DedupConfig.KEYS.keySet());
+    java.util.Set<String> keys = new java.util.HashSet<>(SWEEP_KEYS);
+    for (String type : java.util.List.of("tune", "scale", "compare")) {
+      SweepConfig.keys(type, FamilyRegistry.standard()).forEach(k -> keys.add(k.name()));
+    }
+    DownloadConfig.KEYS.forEach(k -> keys.add(k.name()));
+    DedupConfig.keys("dedup").forEach(k -> keys.add(k.name()));
+    DedupConfig.keys("dedup-bench").forEach(k -> keys.add(k.name()));
+    keys.add("type");
     boolean shared = Files.isDirectory(Path.of("..", "shared", "models"));
     try (var files = Files.list(Path.of("experiments"))) {
       for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".properties"))::iterator) {

@@ -82,8 +82,8 @@ class TunerTest {
     double recall = 0;
     int seeds = 5;
     for (int s = 0; s < seeds; s++) {
-      var family = FamilyBuilder.build(best.family(), config, bench.data(), bench.split().members(),
-          best.k(), best.l(), 987_654 + s, bench.centre());
+      var family = config.families().grid(best.family()).build(bench.buildInput(config),
+          best.k(), best.l(), 987_654 + s);
       LshIndex index = LshIndex.build(family, bench.data(), bench.split().members(), best.k(),
           best.l(), 0, 2);
       recall += bench.eval().run(index).knnRecall() / seeds;
@@ -104,15 +104,15 @@ class TunerTest {
     Workbench bench = Workbench.prepare(config, Workbench.loadDataset(config, quiet).data(), quiet);
     Tuner tuner = new Tuner(config, quiet);
     for (String family : java.util.List.of("hyperplane", "crosspolytope")) {
-      var probe = FamilyBuilder.build(family, config, bench.data(), bench.split().members(), 1, 4,
-          1, bench.centre());
-      java.util.List<Tuner.Ranked> found = tuner.searchProbes(bench, family, probe, java.util.List.of());
+      var grid = config.families().grid(family);
+      var sampleBank = grid.build(bench.buildInput(config), 1, 4, 1);
+      java.util.List<Tuner.Ranked> found = tuner.searchProbes(bench, grid, sampleBank,
+          java.util.List.of());
       assertTrue(!found.isEmpty(), family + ": some (k, L) reaches 0.85 within 64 probes");
       for (Tuner.Ranked r : found) {
         assertTrue(r.recall() >= 0.85, family + " " + r);
         if (r.probes() > 0) {
-          var bank = FamilyBuilder.build(family, config, bench.data(), bench.split().members(), r.k(),
-              r.l(), config.hashSeed(998), bench.centre());
+          var bank = grid.build(bench.buildInput(config), r.k(), r.l(), config.hashSeed(998));
           // The search's bank (largest k and L) is private to it; on a fresh bank, probing
           // must not lose recall against plain LSH.
           var fewer = LshIndex.build(bank, bench.data(), bench.split().members(), r.k(), r.l(), 0, 2);

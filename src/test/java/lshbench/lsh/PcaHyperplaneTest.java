@@ -62,7 +62,6 @@ class PcaHyperplaneTest {
     int[] members = TestData.range(0, 2000);
     PcaHyperplaneFamily f = PcaHyperplaneFamily.train(data, TestData.range(0, 500), 8, 10, 6, 7, 2);
     assertTrue(f.trainMs() > 0);
-    assertEquals("pca-hyperplane", f.family());
     LshIndex index = LshIndex.build(f, data, members, 10, 6, 0, 2);
     for (int i = 0; i < 2000; i += 41) {
       assertEquals(i, index.search(data.vector(i), 1).ids()[0]);

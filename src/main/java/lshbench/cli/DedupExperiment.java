@@ -1,0 +1,49 @@
+package lshbench.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import lshbench.config.Key;
+import lshbench.config.Settings;
+import lshbench.experiment.DedupConfig;
+import lshbench.experiment.DedupRunner;
+import lshbench.experiment.RunLifecycle;
+import lshbench.family.FamilyRegistry;
+import lshbench.report.DedupGallery;
+
+/** The near-duplicate finder on a photo folder: groups, pairs, a gallery. */
+final class DedupExperiment implements Experiment<DedupConfig> {
+  @Override
+  public String type() {
+    return DedupConfig.FINDER;
+  }
+
+  @Override
+  public String summary() {
+    return "near-duplicate finder over a photo folder (-Dphotos=DIR): groups.csv, pairs.csv, "
+        + "gallery";
+  }
+
+  @Override
+  public List<Key> keys(FamilyRegistry families) {
+    return DedupConfig.keys(type());
+  }
+
+  @Override
+  public DedupConfig settings(Settings raw, FamilyRegistry families) {
+    return DedupConfig.from(raw);
+  }
+
+  @Override
+  public int run(DedupConfig config, PrintStream out, PrintStream log) throws IOException {
+    int[] pages = new int[1];
+    DedupRunner.Result result = RunLifecycle.run(new DedupRunner(config, log), (folder, r) ->
+        pages[0] = DedupGallery.write(r, config.galleryRows(), config.galleryColumns()).size());
+    out.print(result.summary());
+    out.println("groups:  " + result.folder().resolve("groups.csv"));
+    out.println("pairs:   " + result.folder().resolve("pairs.csv"));
+    out.println("gallery: " + pages[0] + " page(s) gallery-NNN.png, "
+        + result.folder().resolve("index.html"));
+    return 0;
+  }
+}

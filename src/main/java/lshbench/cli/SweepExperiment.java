@@ -1,0 +1,50 @@
+package lshbench.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import lshbench.config.Key;
+import lshbench.config.Settings;
+import lshbench.experiment.RunLifecycle;
+import lshbench.experiment.SweepConfig;
+import lshbench.experiment.SweepRunner;
+import lshbench.family.FamilyRegistry;
+import lshbench.report.SweepReport;
+
+/** The k × L (× probes) grid of every listed family against the exact scan. */
+final class SweepExperiment implements Experiment<SweepConfig> {
+  @Override
+  public String type() {
+    return SweepConfig.SWEEP;
+  }
+
+  @Override
+  public String summary() {
+    return "k × L (× probes) grid of every listed index family against the exact scan: CSV, "
+        + "plots, summary, HTML page";
+  }
+
+  @Override
+  public List<Key> keys(FamilyRegistry families) {
+    return SweepConfig.keys(type(), families);
+  }
+
+  @Override
+  public SweepConfig settings(Settings raw, FamilyRegistry families) {
+    return SweepConfig.from(raw, families);
+  }
+
+  @Override
+  public int run(SweepConfig config, PrintStream out, PrintStream log) throws IOException {
+    SweepRunner.Result result = RunLifecycle.run(new SweepRunner(config, log),
+        (folder, r) -> SweepReport.write(folder.path(), r.csv()));
+    if (config.resume() != null) {
+      out.println("resumed: " + result.reused() + " configurations kept from the killed run, "
+          + result.computed() + " computed now");
+    }
+    out.println("results: " + result.csv());
+    out.println("summary: " + result.folder().resolve(SweepReport.SUMMARY));
+    out.println("plots:   " + result.folder().path().resolve("*.png / *.svg"));
+    return 0;
+  }
+}

@@ -1,0 +1,70 @@
+package lshbench.family;
+
+import java.util.List;
+import lshbench.config.Key;
+import lshbench.config.Settings;
+import lshbench.eval.CollisionTheory;
+import lshbench.lsh.CrossPolytopeCollision;
+import lshbench.lsh.CrossPolytopeFamily;
+import lshbench.lsh.HashFamily;
+import lshbench.vector.Hadamard;
+
+/**
+ * Cross-polytope LSH (Andoni et al. 2015, FALCONN's default): the largest coordinate of a
+ * pseudo-randomly rotated vector, with sign. Its collision curve has no closed form, so the
+ * theory simulates it.
+ *
+ * <p>Options: simulated pairs per angle for that curve.
+ */
+public final class CrossPolytopeSpec extends LshFamilySpec<Integer> {
+  @Override
+  public String name() {
+    return "crosspolytope";
+  }
+
+  @Override
+  public String tag() {
+    return "cp";
+  }
+
+  @Override
+  public String summary() {
+    return "cross-polytope LSH: nearest of 2d' rotated axes, log2(2d') bits a function (FALCONN)";
+  }
+
+  /** One function picks one of 2d' vertices: log2(2d') bits (12 at d' = 2048). */
+  @Override
+  public int bitsPerFunction(int dim) {
+    return Integer.numberOfTrailingZeros(Math.max(2, Hadamard.paddedLength(dim))) + 1;
+  }
+
+  /** k counts whole cross-polytopes, worth many bits each, so the sweep's k grid is too wide. */
+  @Override
+  protected String defaultK(GridDefaults shared) {
+    return "1,2";
+  }
+
+  @Override
+  protected List<Key> optionKeys() {
+    return List.of(Key.of(name() + ".theory.samples", "2000", name() + ": simulated pairs per "
+        + "angle for the collision curve the theory overlay uses"));
+  }
+
+  @Override
+  protected Integer options(Settings s) {
+    return s.intIn(name() + ".theory.samples", 2000, 100, 1_000_000);
+  }
+
+  @Override
+  public HashFamily build(Integer samples, BuildInput in, int maxK, int maxL, long seed) {
+    return new CrossPolytopeFamily(in.data().dim(), maxK, maxL, seed, in.centre());
+  }
+
+  @Override
+  public Theory theory(Integer samples, TheoryInput in, HashFamily built) {
+    CrossPolytopeCollision curve = CrossPolytopeCollision.simulate(in.data().dim(), samples,
+        in.seed(), in.threads());
+    return new Theory(CollisionTheory.measure(in.data(), in.split(), in.truth(), in.centre(),
+        curve, in.threads()), curve.describe());
+  }
+}

@@ -1,0 +1,104 @@
+package lshbench.family;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import lshbench.config.ConfigException;
+import lshbench.config.Key;
+import lshbench.config.Settings;
+import lshbench.eval.CollisionTheory;
+import lshbench.lsh.HashFamily;
+
+/**
+ * A hashing family: its grid keys ({@code <name>.k / .L / .probes}, falling back to the sweep's
+ * k, L and probes), its own options {@code O}, the limits the data's dimension puts on it, how to
+ * draw a bank of its functions, and its collision theory. Adding a family is one subclass and
+ * one line in {@link FamilyRegistry#standard()}.
+ *
+ * @param <O> the family's own settings, parsed once from its keys
+ */
+public abstract class LshFamilySpec<O> implements FamilySpec {
+  /** Bits a table key holds: keys are {@code long}s. The only place this limit is checked. */
+  public static final int KEY_BITS = 64;
+
+  /** Key bits one function contributes at dimension {@code dim}. */
+  public abstract int bitsPerFunction(int dim);
+
+  /** Most functions a table can AND together at dimension {@code dim}. */
+  public final int maxK(int dim) {
+    return KEY_BITS / bitsPerFunction(dim);
+  }
+
+  /** The k grid when {@code <name>.k} is not given: the sweep's, unless a function is wide. */
+  protected String defaultK(GridDefaults shared) {
+    return join(shared.ks());
+  }
+
+  /** The family's own keys beyond its grid. */
+  protected List<Key> optionKeys() {
+    return List.of();
+  }
+
+  /** Parses {@link #optionKeys()}. */
+  protected abstract O options(Settings s);
+
+  /** Refuses, before any run folder exists, options the data cannot support; {@code sample} is how many rows a data-aware family may learn from. */
+  protected void checkOptions(O options, int dim, int sample) {}
+
+  /** Adds the options that decide the CSV to a resumed run's identity check. */
+  protected void identity(O options, java.util.Map<String, String> out, int sampleSize) {}
+
+  /** Draws (and, for data-aware families, trains) a bank of maxK × maxL functions. */
+  public abstract HashFamily build(O options, BuildInput in, int maxK, int maxL, long seed);
+
+  /**
+   * The family's collision theory for this run, from the bank that was drawn for it, or null
+   * when the family has none.
+   */
+  public abstract Theory theory(O options, TheoryInput in, HashFamily built);
+
+  @Override
+  public final List<Key> keys() {
+    List<Key> keys = new ArrayList<>();
+    keys.add(Key.of(name() + ".k", "", name() + ": its own k grid (functions per table), instead of k"));
+    keys.add(Key.of(name() + ".L", "", name() + ": its own L grid, instead of L"));
+    keys.add(Key.of(name() + ".probes", "", name() + ": its own probes grid, instead of probes"));
+    keys.addAll(optionKeys());
+    return List.copyOf(keys);
+  }
+
+  /** This family's grid and options, each key parsed here once. */
+  public final LshGrid<O> parse(Settings s, GridDefaults shared) {
+    return new LshGrid<>(this, s.grid(name() + ".k", defaultK(shared), 1, KEY_BITS),
+        s.grid(name() + ".L", join(shared.ls()), 1, 4096),
+        s.grid(name() + ".probes", join(shared.probes()), 0, 4096), options(s));
+  }
+
+  /** The key-bit limit at dimension {@code dim}, then the family's own limits. */
+  final void check(LshGrid<O> grid, int dim, int sample) {
+    int max = maxK(dim);
+    if (grid.maxK() > max) {
+      int bits = bitsPerFunction(dim);
+      throw new ConfigException(name() + ".k: at most " + max + " functions of " + bits
+          + " bit" + (bits == 1 ? "" : "s") + " fit a " + KEY_BITS + "-bit key at d = " + dim
+          + ", grid has " + grid.maxK());
+    }
+    checkOptions(grid.options(), dim, sample);
+  }
+
+  /** 1 − θ/π over the measured angles: the theory of every sign-bit family. */
+  protected static Theory signBits(TheoryInput in, lshbench.data.Dataset data, float[] centre,
+      String how) {
+    return new Theory(CollisionTheory.measure(data, in.split(), in.truth(), centre,
+        lshbench.lsh.HyperplaneBank::collisionProbability, in.threads()), how);
+  }
+
+  static String join(int[] values) {
+    return String.join(",", Arrays.stream(values).mapToObj(Integer::toString).toList());
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}
