@@ -6,10 +6,8 @@ import lshbench.config.ConfigException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import lshbench.embed.ImageEmbeddingSpec;
@@ -166,10 +164,5 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
   public String describe() {
     return String.format(java.util.Locale.ROOT, "k=%d L=%d probes=%d seed=%d center=%s "
         + "threshold=%.3f (cosine distance)", k, l, probes, seed, center, threshold);
-  }
-
-  /** The benchmark's thresholds, for reports (a copy). */
-  public List<Double> benchThresholds() {
-    return bench == null ? List.of() : Arrays.stream(bench.thresholds()).boxed().toList();
   }
 }
