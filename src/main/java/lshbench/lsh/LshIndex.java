@@ -246,7 +246,10 @@ public final class LshIndex implements Index {
     return tables.length;
   }
 
-  /** Per-table occupancy, for reports: number of non-empty buckets in table t. */
+  /**
+   * Table {@code t} (0 ≤ t < {@link #tableCount()}) itself, not a copy: its buckets, for
+   * occupancy statistics in reports and for walking bucket-mates ({@link NearPairs}).
+   */
   public BucketTable table(int t) {
     return tables[t];
   }
