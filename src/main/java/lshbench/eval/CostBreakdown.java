@@ -47,10 +47,4 @@ public record CostBreakdown(double hashUs, double lookupUs, double unionUs, doub
     return new CostBreakdown(hash / q, lookup / q, union / q, rerank / q,
         raw * 1e3 / q, unique * 1e3 / q);
   }
-
-  /** A breakdown for configurations that were not profiled. */
-  public static CostBreakdown none() {
-    return new CostBreakdown(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN);
-  }
 }

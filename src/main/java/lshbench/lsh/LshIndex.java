@@ -21,7 +21,7 @@ public final class LshIndex implements Index {
   private static final int DENSE_FRACTION = 8;
   private final Dataset data;
   private final int members;
-  private final HashFamily bank;
+  private final HashFamily family;
   private final int k;
   private final BucketTable[] tables;
   private final int probes;
@@ -36,41 +36,43 @@ public final class LshIndex implements Index {
   private final ProjectedRerank prefilter;
 
   /**
-   * Wraps tables already built from {@code bank} at {@code k} bits (see {@link #buildTables}).
-   * Only the first {@code tables.length} tables of the bank are used.
+   * Wraps tables already built from {@code family} at {@code k} bits (see {@link #buildTables}).
+   * Only the first {@code tables.length} tables of the family are used.
    */
-  public LshIndex(Dataset data, int members, HashFamily bank, int k, BucketTable[] tables) {
-    this(data, members, bank, k, tables, 0);
+  public LshIndex(Dataset data, int members, HashFamily family, int k, BucketTable[] tables) {
+    this(data, members, family, k, tables, 0);
   }
 
   /**
    * As above, probing {@code probes} extra buckets per table (multi-probe); 0 is plain LSH.
    */
-  public LshIndex(Dataset data, int members, HashFamily bank, int k, BucketTable[] tables,
+  public LshIndex(Dataset data, int members, HashFamily family, int k, BucketTable[] tables,
       int probes) {
-    this(data, members, bank, k, tables, probes, null);
+    this(data, members, family, k, tables, probes, null);
   }
 
   /**
    * As above; with a {@code prefilter}, candidates are first ranked in its subspace and only its
    * {@code keep} best are compared exactly (null = every candidate exactly).
    */
-  public LshIndex(Dataset data, int members, HashFamily bank, int k, BucketTable[] tables,
+  public LshIndex(Dataset data, int members, HashFamily family, int k, BucketTable[] tables,
       int probes, ProjectedRerank prefilter) {
     this.prefilter = prefilter == null ? null : prefilter.copy();
     if (probes < 0) {
       throw new IllegalArgumentException("probes must be non-negative, got " + probes);
     }
     this.probes = probes;
-    if (k < 1 || k > bank.maxKeyFunctions()) {
-      throw new IllegalArgumentException("k must be in 1.." + bank.maxKeyFunctions() + ", got " + k);
+    if (k < 1 || k > family.maxKeyFunctions()) {
+      throw new IllegalArgumentException(
+          "k must be in 1.." + family.maxKeyFunctions() + ", got " + k);
     }
-    if (tables.length < 1 || tables.length > bank.tables()) {
-      throw new IllegalArgumentException("L must be in 1.." + bank.tables() + ", got " + tables.length);
+    if (tables.length < 1 || tables.length > family.tables()) {
+      throw new IllegalArgumentException(
+          "L must be in 1.." + family.tables() + ", got " + tables.length);
     }
     this.data = data;
     this.members = members;
-    this.bank = bank;
+    this.family = family;
     this.k = k;
     this.tables = tables.clone();
     this.seen = new int[data.size()];
@@ -82,23 +84,23 @@ public final class LshIndex implements Index {
   }
 
   /**
-   * Builds the first {@code count} tables of {@code bank} at {@code k} bits from precomputed
+   * Builds the first {@code count} tables of {@code family} at {@code k} bits from precomputed
    * full-width signatures ({@link HyperplaneBank#signatures}).
    */
-  public static BucketTable[] buildTables(HashFamily bank, long[] signatures, int[] members, int k,
-      int count) {
+  public static BucketTable[] buildTables(HashFamily family, long[] signatures, int[] members,
+      int k, int count) {
     BucketTable[] out = new BucketTable[count];
     for (int t = 0; t < count; t++) {
-      out[t] = buildTable(bank, signatures, members, k, t);
+      out[t] = buildTable(family, signatures, members, k, t);
     }
     return out;
   }
 
   /** Builds table {@code t} at {@code k} functions: the key is a prefix of the signature. */
-  public static BucketTable buildTable(HashFamily bank, long[] signatures, int[] members, int k,
+  public static BucketTable buildTable(HashFamily family, long[] signatures, int[] members, int k,
       int t) {
-    long mask = bank.mask(k);
-    int stride = bank.tables();
+    long mask = family.mask(k);
+    int stride = family.tables();
     long[] keys = new long[members.length];
     for (int i = 0; i < members.length; i++) {
       keys[i] = signatures[i * stride + t] & mask;
@@ -147,7 +149,7 @@ public final class LshIndex implements Index {
       throw new IllegalArgumentException(
           "query has dimension " + query.length + ", index has " + data.dim());
     }
-    return bank.queryKeys(query, k, tables.length, probes, queryKeys, keyTable);
+    return family.queryKeys(query, k, tables.length, probes, queryKeys, keyTable);
   }
 
   /** Stage 2, bucket lookup: one binary search per key. */
@@ -246,7 +248,10 @@ public final class LshIndex implements Index {
     return tables.length;
   }
 
-  /** Per-table occupancy, for reports: number of non-empty buckets in table t. */
+  /**
+   * Table {@code t} (0 ≤ t < {@link #tableCount()}) itself, not a copy: its buckets, for
+   * occupancy statistics in reports and for walking bucket-mates ({@link NearPairs}).
+   */
   public BucketTable table(int t) {
     return tables[t];
   }
@@ -263,7 +268,8 @@ public final class LshIndex implements Index {
 
   @Override
   public long memoryBytes() {
-    long bytes = bank.bytesFor(k, tables.length) + (prefilter == null ? 0 : prefilter.memoryBytes());
+    long bytes = family.bytesFor(k, tables.length)
+        + (prefilter == null ? 0 : prefilter.memoryBytes());
     for (BucketTable t : tables) {
       bytes += t.memoryBytes();
     }
@@ -272,7 +278,7 @@ public final class LshIndex implements Index {
 
   /** The hash functions behind the tables. */
   public HashFamily family() {
-    return bank;
+    return family;
   }
 
   @Override
@@ -357,10 +363,10 @@ public final class LshIndex implements Index {
         throw new IllegalArgumentException("an index needs at least one item");
       }
       float[] mean = center ? HyperplaneBank.mean(data, members) : null;
-      HyperplaneBank bank = new HyperplaneBank(data.dim(), k, tables, seed, mean);
-      long[] signatures = bank.signatures(data, members, threads);
-      return new LshIndex(data, members.length, bank, k,
-          buildTables(bank, signatures, members, k, tables), probes);
+      HyperplaneBank family = new HyperplaneBank(data.dim(), k, tables, seed, mean);
+      long[] signatures = family.signatures(data, members, threads);
+      return new LshIndex(data, members.length, family, k,
+          buildTables(family, signatures, members, k, tables), probes);
     }
   }
 }

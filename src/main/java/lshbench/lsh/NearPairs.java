@@ -1,9 +1,7 @@
 package lshbench.lsh;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import lshbench.data.Dataset;
 import lshbench.vector.Parallel;

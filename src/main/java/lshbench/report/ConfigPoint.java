@@ -25,13 +25,6 @@ public record ConfigPoint(String family, int k, int l, int probes, int rerankKee
     static final Hnsw NONE = new Hnsw(0, 0, 0);
   }
 
-  /** A point for hyperplanes with the given parameters and no measurements (for tests). */
-  public static ConfigPoint hyperplane(int k, int l, int probes) {
-    return new ConfigPoint("hyperplane", k, l, probes, 0, Hnsw.NONE, 1, Double.NaN, 0, Double.NaN, 0,
-        Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-  }
-
   public boolean isHnsw() {
     return HnswSpec.NAME.equals(family);
   }

@@ -1,6 +1,10 @@
 package lshbench.vector;
 
-/** The two distance kernels, behind one choice made at class-load time. */
+/**
+ * Every inner loop with a SIMD version, behind one choice made at class-load time: dot product,
+ * squared distance, the Hadamard transform and its signed round, argmax of |x|, the expanded
+ * distance filter, and the register-tiled product with the two sizes of its tile.
+ */
 interface Kernels {
   String name();
 

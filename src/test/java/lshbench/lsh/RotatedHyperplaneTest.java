@@ -1,7 +1,6 @@
 package lshbench.lsh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lshbench.data.Dataset;
 import org.junit.jupiter.api.Test;
