@@ -1,7 +1,5 @@
 package lshbench.experiment;
 
-import lshbench.config.ConfigException;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -19,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import lshbench.config.ConfigException;
 import lshbench.data.Dataset;
 import lshbench.data.images.CopyTransform;
 import lshbench.data.images.ImageFolder;

@@ -1,16 +1,14 @@
 package lshbench.experiment;
 
-import lshbench.config.Settings;
-
-import lshbench.config.ConfigException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import lshbench.embed.ImageEmbeddingSpec;
+import lshbench.config.ConfigException;
 import lshbench.config.Key;
+import lshbench.config.Settings;
+import lshbench.embed.ImageEmbeddingSpec;
 import lshbench.family.LshFamilySpec;
 
 /**

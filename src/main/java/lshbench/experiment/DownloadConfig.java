@@ -1,13 +1,11 @@
 package lshbench.experiment;
 
-import lshbench.config.Settings;
-
-import lshbench.config.ConfigException;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import lshbench.config.ConfigException;
 import lshbench.config.Key;
+import lshbench.config.Settings;
 import lshbench.data.download.DownloadSpec;
 import lshbench.data.download.KnownArchives;
 

@@ -1,7 +1,5 @@
 package lshbench.experiment;
 
-import lshbench.config.ConfigException;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import lshbench.config.ConfigException;
 import lshbench.data.Dataset;
 import lshbench.io.AtomicFiles;
 

@@ -1,29 +1,25 @@
 package lshbench.experiment;
 
-import lshbench.config.ConfigException;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lshbench.config.ConfigException;
 import lshbench.data.Dataset;
 import lshbench.eval.CollisionTheory;
 import lshbench.eval.Evaluation;
 import lshbench.eval.Measurement;
-import lshbench.eval.QuerySplit;
-import lshbench.io.AtomicFiles;
 import lshbench.family.HnswSpec;
 import lshbench.family.LshGrid;
+import lshbench.io.AtomicFiles;
 import lshbench.lsh.BucketTable;
 import lshbench.lsh.HashFamily;
 import lshbench.lsh.HnswReference;
 import lshbench.lsh.LshIndex;
-import lshbench.vector.Metric;
 
 /**
  * Runs each family's grid (× repeats) against the exact scan: k × L × probes for the LSH

@@ -1,7 +1,5 @@
 package lshbench.experiment;
 
-import lshbench.config.ConfigException;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -10,15 +8,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import lshbench.config.ConfigException;
 import lshbench.data.Dataset;
 import lshbench.eval.CollisionTheory;
 import lshbench.eval.Measurement;
-import lshbench.io.AtomicFiles;
 import lshbench.family.LshGrid;
+import lshbench.io.AtomicFiles;
 import lshbench.lsh.BucketTable;
 import lshbench.lsh.HashFamily;
 import lshbench.lsh.LshIndex;
-import lshbench.vector.Metric;
 
 /**
  * Finds the cheapest configuration of the listed LSH families whose recall reaches a target,

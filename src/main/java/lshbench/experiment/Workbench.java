@@ -1,7 +1,5 @@
 package lshbench.experiment;
 
-import lshbench.config.ConfigException;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -9,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lshbench.config.ConfigException;
 import lshbench.data.ClusterGenerator;
 import lshbench.data.ClusterSpec;
 import lshbench.data.Dataset;
@@ -22,16 +21,16 @@ import lshbench.eval.Evaluation;
 import lshbench.eval.GroundTruth;
 import lshbench.eval.Measurement;
 import lshbench.eval.QuerySplit;
-import lshbench.lsh.ExactIndex;
-import lshbench.lsh.HashFamily;
-import lshbench.lsh.HyperplaneBank;
-import lshbench.lsh.Index;
-import lshbench.lsh.LshIndex;
 import lshbench.family.BuildInput;
 import lshbench.family.HnswSpec;
 import lshbench.family.LshGrid;
 import lshbench.family.Theory;
 import lshbench.family.TheoryInput;
+import lshbench.lsh.ExactIndex;
+import lshbench.lsh.HashFamily;
+import lshbench.lsh.HyperplaneBank;
+import lshbench.lsh.Index;
+import lshbench.lsh.LshIndex;
 
 /**
  * What every experiment over one dataset needs before it measures an index: the query split,

@@ -1,7 +1,5 @@
 package lshbench.experiment;
 
-import lshbench.config.Settings;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import lshbench.config.Settings;
 import lshbench.data.Dataset;
 import lshbench.data.TexmexFormat;
 import lshbench.lsh.ExactIndex;

@@ -1,11 +1,5 @@
 package lshbench.experiment;
 
-import lshbench.family.FamilyRegistry;
-
-import lshbench.config.Settings;
-
-import lshbench.config.ConfigException;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import lshbench.config.ConfigException;
+import lshbench.config.Settings;
+import lshbench.family.FamilyRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,5 @@
 package lshbench.experiment;
 
-import lshbench.config.Settings;
-
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import lshbench.config.Settings;
 import lshbench.eval.Measurement;
 import lshbench.lsh.LshIndex;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
 package lshbench.data.download;
 
-import lshbench.config.Settings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import lshbench.config.Settings;
 import org.junit.jupiter.api.Test;
 
 /** Settings are refused where they enter, naming the parameter; helpers parse and format. */
