@@ -36,7 +36,7 @@ final class CompareExperiment implements Experiment<SweepConfig> {
 
   @Override
   public int run(SweepConfig config, PrintStream out, PrintStream log) throws IOException {
-    Path folder = RunLifecycle.run(new CompareExport(config, log), RunLifecycle.Report.none());
+    Path folder = RunLifecycle.run(new CompareExport(config, log), RunLifecycle.Report.none(), log);
     out.println("exported: " + folder);
     out.println("next:     /usr/bin/python3 src/bench/faiss_compare.py " + folder);
     return 0;

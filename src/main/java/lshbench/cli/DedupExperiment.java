@@ -38,7 +38,8 @@ final class DedupExperiment implements Experiment<DedupConfig> {
   public int run(DedupConfig config, PrintStream out, PrintStream log) throws IOException {
     int[] pages = new int[1];
     DedupRunner.Result result = RunLifecycle.run(new DedupRunner(config, log), (folder, r) ->
-        pages[0] = DedupGallery.write(r, config.galleryRows(), config.galleryColumns()).size());
+        pages[0] = DedupGallery.write(r, config.galleryRows(), config.galleryColumns()).size(),
+        log);
     out.print(result.summary());
     out.println("groups:  " + result.folder().resolve("groups.csv"));
     out.println("pairs:   " + result.folder().resolve("pairs.csv"));

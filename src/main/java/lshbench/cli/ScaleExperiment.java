@@ -38,7 +38,7 @@ final class ScaleExperiment implements Experiment<SweepConfig> {
   @Override
   public int run(SweepConfig config, PrintStream out, PrintStream log) throws IOException {
     RunFolder folder = RunLifecycle.run(new ScaleRunner(config, log),
-        (f, r) -> ScalePlots.write(f.path()));
+        (f, r) -> ScalePlots.write(f.path()), log);
     out.print(Files.readString(folder.resolve(ScalePlots.TABLE)));
     out.println("results: " + folder.resolve(ScaleRunner.FILE));
     out.println("plots:   " + folder.resolve("scale-time.png") + ", scale-memory.png");

@@ -37,7 +37,7 @@ final class SweepExperiment implements Experiment<SweepConfig> {
   @Override
   public int run(SweepConfig config, PrintStream out, PrintStream log) throws IOException {
     SweepRunner.Result result = RunLifecycle.run(new SweepRunner(config, log),
-        (folder, r) -> SweepReport.write(folder.path(), r.csv()));
+        new CsvReport<>(SweepRunner.Result::csv), log);
     if (config.resume() != null) {
       out.println("resumed: " + result.reused() + " configurations kept from the killed run, "
           + result.computed() + " computed now");

@@ -41,7 +41,7 @@ final class TuneExperiment implements Experiment<SweepConfig> {
   @Override
   public int run(SweepConfig config, PrintStream out, PrintStream log) throws IOException {
     Tuner.Outcome tuned = RunLifecycle.run(new Tuner(config, log),
-        (folder, o) -> SweepReport.write(folder.path(), o.csv()));
+        new CsvReport<>(Tuner.Outcome::csv), log);
     out.print(Files.readString(tuned.folder().resolve("tune.txt")));
     out.println("results: " + tuned.csv());
     out.println("summary: " + tuned.folder().resolve(SweepReport.SUMMARY));

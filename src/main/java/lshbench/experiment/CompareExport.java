@@ -47,7 +47,7 @@ public final class CompareExport implements RunPlan<Path> {
 
   /** Loads, exports and measures without a report; returns the run folder. */
   public Path run() throws IOException {
-    return RunLifecycle.run(this, RunLifecycle.Report.none());
+    return RunLifecycle.run(this, RunLifecycle.Report.none(), log);
   }
 
   @Override

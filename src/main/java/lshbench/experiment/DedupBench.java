@@ -95,7 +95,7 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
 
   /** Runs without a report (tests, programmatic use); the command line adds the plots. */
   public Result run() throws IOException {
-    return RunLifecycle.run(this, RunLifecycle.Report.none());
+    return RunLifecycle.run(this, RunLifecycle.Report.none(), log);
   }
 
   @Override

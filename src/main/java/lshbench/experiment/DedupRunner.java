@@ -76,7 +76,7 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
 
   /** Runs without a report (tests, programmatic use); the command line adds the gallery. */
   public Result run() throws IOException {
-    return RunLifecycle.run(this, RunLifecycle.Report.none());
+    return RunLifecycle.run(this, RunLifecycle.Report.none(), log);
   }
 
   @Override

@@ -32,7 +32,7 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
 
   /** Runs without a report (tests, programmatic use); the command line adds the plots. */
   public RunFolder run() throws IOException {
-    return RunLifecycle.run(this, RunLifecycle.Report.none());
+    return RunLifecycle.run(this, RunLifecycle.Report.none(), log);
   }
 
   @Override

@@ -16,8 +16,12 @@ import lshbench.family.LshFamilySpec;
 import lshbench.vector.Metric;
 
 /**
- * A validated sweep experiment: built once from the experiment file plus overrides, so no
- * other code reads properties.
+ * The typed settings of the experiments over a vector dataset (sweep, tune, compare, scale):
+ * built once from the experiment file plus overrides, every key parsed here once, so no
+ * other code reads the experiment's settings. What a type does not read stays null
+ * ({@code tuning} outside tune and scale, {@code scaleSizes} outside scale, {@code resume}
+ * outside sweep). Three JVM switches are read where they act ({@code lshbench.threads},
+ * {@code lshbench.decodeThreads}, {@code lshbench.simd}); they change speed, never a result.
  *
  * @param dataset {@code synthetic}, or a vector file path (.lshv, .fvecs, .tsv)
  * @param ks k grid (bits per table)

@@ -52,7 +52,7 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
 
   /** Runs without a report (tests, programmatic use); the command line adds one. */
   public Result run() throws IOException {
-    return RunLifecycle.run(this, RunLifecycle.Report.none());
+    return RunLifecycle.run(this, RunLifecycle.Report.none(), log);
   }
 
   @Override

@@ -65,7 +65,7 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
 
   /** Runs without a report (tests, programmatic use); the command line adds one. */
   public Outcome run() throws IOException {
-    return RunLifecycle.run(this, RunLifecycle.Report.none());
+    return RunLifecycle.run(this, RunLifecycle.Report.none(), log);
   }
 
   @Override

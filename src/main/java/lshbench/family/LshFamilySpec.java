@@ -18,8 +18,11 @@ import lshbench.lsh.HashFamily;
  * @param <O> the family's own settings, parsed once from its keys
  */
 public abstract class LshFamilySpec<O> implements FamilySpec {
-  /** Bits a table key holds: keys are {@code long}s. The only place this limit is checked. */
-  public static final int KEY_BITS = 64;
+  /**
+   * Bits a table key holds. This class is the one place a grid is checked against it; the
+   * {@code lsh} constructors only guard their own invariants.
+   */
+  public static final int KEY_BITS = HashFamily.KEY_BITS;
 
   /** Key bits one function contributes at dimension {@code dim}. */
   public abstract int bitsPerFunction(int dim);

@@ -51,8 +51,8 @@ public final class CrossPolytopeFamily implements HashFamily {
     // At least 2 coordinates, so that a function has 4 vertices and at least 2 bits.
     this.rotDim = Math.max(2, Hadamard.paddedLength(dim));
     this.bits = Integer.numberOfTrailingZeros(rotDim) + 1;
-    if (maxK < 1 || (long) maxK * bits > 64) {
-      throw new IllegalArgumentException("k must be in 1.." + 64 / bits + " for cross-polytopes of "
+    if (maxK < 1 || (long) maxK * bits > KEY_BITS) {
+      throw new IllegalArgumentException("k must be in 1.." + KEY_BITS / bits + " for cross-polytopes of "
           + "dimension " + rotDim + " (" + bits + " bits each), got " + maxK);
     }
     this.tables = tables;

@@ -13,6 +13,9 @@ import lshbench.data.Dataset;
  * thread-safe, one bank per thread.
  */
 public interface HashFamily {
+  /** Bits a table key holds: keys are {@code long}s. */
+  int KEY_BITS = 64;
+
   /** One line for reports: what the functions are and their fixed parameters. */
   String describe();
 
@@ -33,7 +36,7 @@ public interface HashFamily {
 
   /** Largest k whose keys still fit into a {@code long}. */
   default int maxKeyFunctions() {
-    return Math.min(maxK(), 64 / bitsPerFunction());
+    return Math.min(maxK(), KEY_BITS / bitsPerFunction());
   }
 
   /**
@@ -64,6 +67,6 @@ public interface HashFamily {
   /** The mask of a k-function key. */
   default long mask(int k) {
     int bits = k * bitsPerFunction();
-    return bits >= 64 ? -1L : (1L << bits) - 1;
+    return bits >= KEY_BITS ? -1L : (1L << bits) - 1;
   }
 }

@@ -17,7 +17,7 @@ import lshbench.vector.VectorOps;
  */
 public final class HyperplaneBank implements HashFamily {
   /** Keys are packed in a {@code long}. */
-  public static final int MAX_BITS = 64;
+  public static final int MAX_BITS = KEY_BITS;
 
   private final int dim;
   private final int bitsPerTable;

@@ -38,8 +38,8 @@ public final class RotatedHyperplaneFamily implements HashFamily {
     if (dim < 1) {
       throw new IllegalArgumentException("dimension must be positive, got " + dim);
     }
-    if (maxK < 1 || maxK > 64) {
-      throw new IllegalArgumentException("k must be in 1..64, got " + maxK);
+    if (maxK < 1 || maxK > KEY_BITS) {
+      throw new IllegalArgumentException("k must be in 1.." + KEY_BITS + ", got " + maxK);
     }
     if (tables < 1) {
       throw new IllegalArgumentException("L must be positive, got " + tables);

@@ -21,9 +21,7 @@ public record ConfigPoint(String family, int k, int l, int probes, int rerankKee
     double hashUs, double lookupUs, double unionUs, double rerankUs, double predictedQueryUs) {
 
   /** HNSW's parameters. */
-  public record Hnsw(int m, int efConstruction, int ef) {
-    static final Hnsw NONE = new Hnsw(0, 0, 0);
-  }
+  public record Hnsw(int m, int efConstruction, int ef) {}
 
   public boolean isHnsw() {
     return HnswSpec.NAME.equals(family);
