@@ -1,10 +1,12 @@
 package lshbench.experiment;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import lshbench.data.Dataset;
@@ -15,6 +17,8 @@ import lshbench.eval.QuerySplit;
 import lshbench.io.AtomicFiles;
 import lshbench.lsh.ExactIndex;
 import lshbench.lsh.LshIndex;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code type = compare}: writes an experiment's query split in the TEXMEX format FAISS and
@@ -35,6 +39,23 @@ import lshbench.lsh.LshIndex;
 public final class CompareExport implements RunPlan<Path> {
   /** The kNN recall@n targets the comparison is read at. */
   static final double[] TARGETS = {0.8, 0.9, 0.95};
+
+  static final String CSV = "lshbench.csv";
+
+  /**
+   * lshbench.csv's columns, in order, read by name by {@code src/bench/faiss_compare.py} and
+   * the peers harness; a row leaves empty the columns that do not apply to it.
+   */
+  static final List<String> COLUMNS = List.of("method", "k", "L", "target", "knn_recall",
+      "query_us_mean", "query_us_p50", "qps", "build_ms", "memory_bytes", "candidates_mean",
+      "family", "probes", "rerank_keep", "threads");
+
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+      .setHeader(COLUMNS.toArray(new String[0])).setRecordSeparator('\n').build();
+
+  /** One measured grid configuration, kept to pick the fastest per recall target. */
+  record GridPoint(String family, int k, int l, int probes, int keep, double knnRecall,
+      double queryUs, double buildMs, long memoryBytes, double candidatesMean) {}
 
   private final SweepConfig config;
   private final PrintStream log;
@@ -80,21 +101,19 @@ public final class CompareExport implements RunPlan<Path> {
     QuerySplit split = bench.split();
     export(out, data, split, bench.truth());
     Measurement exact = bench.exact();
-    List<String> rows = new ArrayList<>();
-    rows.add("method,k,L,target,knn_recall,query_us_mean,query_us_p50,qps,build_ms,memory_bytes,"
-        + "candidates_mean,family,probes,rerank_keep,threads");
-    rows.add(row("exact", "", 0, 0, 0, 0, Double.NaN, exact, 0));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(row("exact", "", 0, 0, 0, 0, exact, 0));
     ExactIndex batchIndex = new ExactIndex(data, split.members());
     float[] queryRows = data.rows(split.queries());
     for (int threads : config.threads() > 1 ? new int[] {1, config.threads()} : new int[] {1}) {
       double us = batchUs(batchIndex, queryRows, bench.topN(), threads);
-      rows.add(String.format(Locale.ROOT, "exact-batch,,,,%.4f,%.2f,,%.1f,0.0,%d,%d,,,,%d",
-          exact.knnRecall(), us, 1e6 / us, exact.memoryBytes(), split.members().length, threads));
+      rows.add(List.of("exact-batch", "", "", "", fmt("%.4f", exact.knnRecall()), fmt("%.2f", us),
+          "", fmt("%.1f", 1e6 / us), "0.0", Long.toString(exact.memoryBytes()),
+          Integer.toString(split.members().length), "", "", "", Integer.toString(threads)));
       log.printf(Locale.ROOT, "[compare] exact, all %d queries in one batch on %d thread(s): "
           + "%.1f µs/query%n", split.queries().length, threads, us);
     }
-    // family, k, L, T, recall, us, build ms, memory, candidates, rerank keep
-    List<Object[]> grid = new ArrayList<>();
+    List<GridPoint> grid = new ArrayList<>();
     int[] keeps = config.families().rerankKeep();
     int total = config.families().lsh().stream().mapToInt(lshbench.family.LshGrid::runs).sum() * keeps.length;
     lshbench.lsh.ProjectedRerank prefilter = null;
@@ -121,9 +140,9 @@ public final class CompareExport implements RunPlan<Path> {
                   keep > 0 ? prefilter.withKeep(keep) : null);
               Measurement m = bench.eval().run(index);
               double ms = buildMs + (keep > 0 ? prefilterMs : 0);
-              rows.add(row("lsh", g.family(), k, l, probes, keep, Double.NaN, m, ms));
-              grid.add(new Object[] {g.family(), k, l, probes, m.knnRecall(), m.queryUs().mean(),
-                  ms, (double) m.memoryBytes(), m.candidatesMean(), keep});
+              rows.add(row("lsh", g.family(), k, l, probes, keep, m, ms));
+              grid.add(new GridPoint(g.family(), k, l, probes, keep, m.knnRecall(),
+                  m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean()));
               progress.step(String.format(Locale.ROOT, "%s k=%d L=%d T=%d R=%d recall %.3f, %.0f µs",
                   g.family(), k, l, probes, keep, m.knnRecall(), m.queryUs().mean()));
             }
@@ -133,29 +152,20 @@ public final class CompareExport implements RunPlan<Path> {
     }
     StringBuilder picks = new StringBuilder();
     for (double target : TARGETS) {
-      Object[] best = null;
-      for (Object[] g : grid) {
-        if ((double) g[4] >= target && (best == null || (double) g[5] < (double) best[5])) {
-          best = g;
-        }
-      }
+      GridPoint best = fastest(grid, target);
+      rows.add(pickRow(target, best));
       if (best == null) {
-        rows.add(String.format(Locale.ROOT, "pick,,,%.2f,,,,,,,,,,,1", target));
         picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: not reached by the grid%n",
             bench.topN(), target));
       } else {
-        rows.add(String.format(Locale.ROOT, "pick,%d,%d,%.2f,%.4f,%.2f,,%.1f,%.1f,%d,%.1f,%s,%d,%d,1",
-            (int) best[1], (int) best[2], target, (double) best[4], (double) best[5],
-            1e6 / (double) best[5], (double) best[6], (long) (double) best[7], (double) best[8],
-            best[0], (int) best[3], (int) best[9]));
         picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: %s k=%d L=%d T=%d R=%d recall "
-            + "%.3f, %.1f µs/query, build %.0f ms, %d bytes%n", bench.topN(), target, best[0],
-            (int) best[1], (int) best[2], (int) best[3], (int) best[9], (double) best[4],
-            (double) best[5], (double) best[6], (long) (double) best[7]));
+            + "%.3f, %.1f µs/query, build %.0f ms, %d bytes%n", bench.topN(), target, best.family(),
+            best.k(), best.l(), best.probes(), best.keep(), best.knnRecall(), best.queryUs(),
+            best.buildMs(), best.memoryBytes()));
       }
     }
-    AtomicFiles.writeString(out.resolve("lshbench.csv"), String.join("\n", rows) + "\n");
-    AtomicFiles.writeString(out.resolve("meta.json"), meta(data, split, bench.topN()));
+    writeCsv(out.resolve(CSV), rows);
+    RunJson.write(out.resolve("meta.json"), meta(data, split, bench.topN()));
     log.printf(Locale.ROOT, "[compare] exact scan %.1f µs/query (%.0f QPS)%n",
         exact.queryUs().mean(), 1e6 / exact.queryUs().mean());
     log.print(picks);
@@ -209,39 +219,79 @@ public final class CompareExport implements RunPlan<Path> {
     return best;
   }
 
-  private static String row(String method, String family, int k, int l, int probes, int keep,
-      double target, Measurement m, double buildMs) {
-    return String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.2f,%.2f,%.1f,%.1f,%d,%.1f,%s,%s,%s", method,
-        k == 0 ? "" : Integer.toString(k), l == 0 ? "" : Integer.toString(l),
-        Double.isNaN(target) ? "" : String.format(Locale.ROOT, "%.2f", target), m.knnRecall(),
-        m.queryUs().mean(), m.queryUs().p50(), 1e6 / m.queryUs().mean(), buildMs,
-        m.memoryBytes(), m.candidatesMean(), family,
-        method.equals("exact") ? "" : Integer.toString(probes),
-        method.equals("exact") ? "" : Integer.toString(keep)) + ",1";
+  /** The fastest grid configuration reaching {@code target} kNN recall, or null. */
+  static GridPoint fastest(List<GridPoint> grid, double target) {
+    GridPoint best = null;
+    for (GridPoint g : grid) {
+      if (g.knnRecall() >= target && (best == null || g.queryUs() < best.queryUs())) {
+        best = g;
+      }
+    }
+    return best;
   }
 
-  private String meta(Dataset data, QuerySplit split, int topN) {
-    return "{\n"
-        + "  \"experiment\": \"" + esc(config.experiment()) + "\",\n"
-        + "  \"provenance\": \"" + esc(data.provenance().headline()) + "\",\n"
-        + "  \"model\": \"" + esc(String.valueOf(data.provenance().model())) + "\",\n"
-        + "  \"synthetic\": " + data.provenance().synthetic() + ",\n"
-        + "  \"metric\": \"" + config.metric().label() + "\",\n"
-        + "  \"center\": " + config.center() + ",\n"
-        + "  \"n_base\": " + split.members().length + ",\n"
-        + "  \"n_queries\": " + split.queries().length + ",\n"
-        + "  \"dim\": " + data.dim() + ",\n"
-        + "  \"top_n\": " + topN + ",\n"
-        + "  \"seed\": " + config.seed() + ",\n"
-        + "  \"timing\": \"one thread, one query at a time, System.nanoTime after warm-up; LSH "
-        + "built from scratch per (k, L) on one thread, every family of the config\",\n"
-        + "  \"java\": \"" + esc(System.getProperty("java.vm.name") + " "
-        + System.getProperty("java.version")) + "\",\n"
-        + "  \"cores\": " + Runtime.getRuntime().availableProcessors() + "\n"
-        + "}\n";
+  /** A {@code pick} row: the fastest configuration for {@code target}, empty when none. */
+  static List<String> pickRow(double target, GridPoint best) {
+    if (best == null) {
+      List<String> row = new ArrayList<>(Collections.nCopies(COLUMNS.size(), ""));
+      row.set(COLUMNS.indexOf("method"), "pick");
+      row.set(COLUMNS.indexOf("target"), fmt("%.2f", target));
+      row.set(COLUMNS.indexOf("threads"), "1");
+      return row;
+    }
+    return List.of("pick", Integer.toString(best.k()), Integer.toString(best.l()),
+        fmt("%.2f", target), fmt("%.4f", best.knnRecall()), fmt("%.2f", best.queryUs()), "",
+        fmt("%.1f", 1e6 / best.queryUs()), fmt("%.1f", best.buildMs()),
+        Long.toString(best.memoryBytes()), fmt("%.1f", best.candidatesMean()), best.family(),
+        Integer.toString(best.probes()), Integer.toString(best.keep()), "1");
   }
 
-  private static String esc(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  /** A measured row: the exact scan ({@code family} empty, k and L 0) or one LSH index. */
+  private static List<String> row(String method, String family, int k, int l, int probes,
+      int keep, Measurement m, double buildMs) {
+    boolean exact = method.equals("exact");
+    return List.of(method, k == 0 ? "" : Integer.toString(k), l == 0 ? "" : Integer.toString(l),
+        "", fmt("%.4f", m.knnRecall()), fmt("%.2f", m.queryUs().mean()),
+        fmt("%.2f", m.queryUs().p50()), fmt("%.1f", 1e6 / m.queryUs().mean()), fmt("%.1f", buildMs),
+        Long.toString(m.memoryBytes()), fmt("%.1f", m.candidatesMean()), family,
+        exact ? "" : Integer.toString(probes), exact ? "" : Integer.toString(keep), "1");
+  }
+
+  /** Writes {@code lshbench.csv}: the header from {@link #COLUMNS}, then the rows. */
+  static void writeCsv(Path file, List<List<String>> rows) throws IOException {
+    for (List<String> r : rows) {
+      if (r.size() != COLUMNS.size()) {
+        throw new IllegalArgumentException(r.size() + " cells for " + COLUMNS.size() + " columns: " + r);
+      }
+    }
+    AtomicFiles.writeText(file, w -> {
+      try (CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
+        csv.printRecords(rows);
+      }
+    });
+  }
+
+  private static String fmt(String pattern, double value) {
+    return String.format(Locale.ROOT, pattern, value);
+  }
+
+  private ObjectNode meta(Dataset data, QuerySplit split, int topN) {
+    ObjectNode json = RunJson.object();
+    json.put("experiment", config.experiment());
+    json.put("provenance", data.provenance().headline());
+    json.put("model", data.provenance().model());
+    json.put("synthetic", data.provenance().synthetic());
+    json.put("metric", config.metric().label());
+    json.put("center", config.center());
+    json.put("n_base", split.members().length);
+    json.put("n_queries", split.queries().length);
+    json.put("dim", data.dim());
+    json.put("top_n", topN);
+    json.put("seed", config.seed());
+    json.put("timing", "one thread, one query at a time, System.nanoTime after warm-up; LSH "
+        + "built from scratch per (k, L) on one thread, every family of the config");
+    json.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    json.put("cores", Runtime.getRuntime().availableProcessors());
+    return json;
   }
 }

@@ -1,52 +1,75 @@
 package lshbench.experiment;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import lshbench.data.Dataset;
 import lshbench.io.AtomicFiles;
 
-/** {@code run.json}: how a run was made (settings, timing method, JVM, machine, elapsed). */
+/**
+ * {@code run.json}: how a run was made (settings, timing method, JVM, machine, elapsed). Values
+ * keep the types earlier runs had (numbers as strings, {@code synthetic} a boolean) so a page
+ * rendered from an old folder and a new one reads the same fields.
+ */
 final class RunJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Pretty printed one field a line, {@code "key": value}, '\n' on every platform. */
+  private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(
+      Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+      .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
   private RunJson() {}
 
   /** Writes run.json into {@code folder}. */
   static void write(SweepConfig config, RunFolder folder, Dataset data, long started,
       double exactUs) throws IOException {
-    StringBuilder json = new StringBuilder("{\n");
-    field(json, "experiment", config.experiment());
-    field(json, "dataset", config.dataset());
-    field(json, "provenance", data.provenance().headline());
-    field(json, "model", data.provenance().model());
-    field(json, "provenance_detail", data.provenance().detail());
-    json.append("  \"synthetic\": ").append(data.provenance().synthetic()).append(",\n");
-    field(json, "timing", "queries timed one at a time on one thread with System.nanoTime, after "
+    boolean tune = "tune".equals(config.type());
+    ObjectNode json = object();
+    json.put("experiment", config.experiment());
+    json.put("dataset", config.dataset());
+    json.put("provenance", data.provenance().headline());
+    json.put("model", data.provenance().model());
+    json.put("provenance_detail", data.provenance().detail());
+    json.put("synthetic", data.provenance().synthetic());
+    json.put("timing", "queries timed one at a time on one thread with System.nanoTime, after "
         + config.warmup() + " untimed warm-up queries (and at least " + config.warmupMillis()
         + " ms of them) per configuration; exact scan timed the same way");
-    field(json, "build_time", "build_ms = hash_ms + table_ms; hash_ms is the configuration's share "
-        + "(k*L planes) of one shared projection of the data, table_ms is measured");
-    field(json, "sharing", "configuration (k, L) uses the first k bits of the first L tables of one "
-        + "hyperplane bank per repeat");
-    field(json, "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    field(json, "cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    field(json, "exact_us_mean", String.format(Locale.ROOT, "%.1f", exactUs));
-    field(json, "elapsed_s", String.format(Locale.ROOT, "%.1f",
+    json.put("build_time", tune
+        ? "build_ms = hash_ms + table_ms, both measured on the configuration built alone"
+        : "build_ms = hash_ms + table_ms; hash_ms is the configuration's share (k*L functions) "
+            + "of hashing the data once with its family's bank, table_ms is measured");
+    json.put("sharing", tune
+        ? "none between rows: every configuration in results.csv is built alone with fresh hash "
+            + "seeds (the multi-probe search ranks on one shared bank, then rebuilds what it keeps)"
+        : "each repeat draws one bank of max(k) x max(L) hash functions per LSH family and "
+            + "hashes the data once; configuration (k, L) uses the first k functions of the "
+            + "first L tables. HNSW builds one graph per (M, efConstruction), searched at every ef");
+    json.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    json.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    json.put("exact_us_mean", String.format(Locale.ROOT, "%.1f", exactUs));
+    json.put("elapsed_s", String.format(Locale.ROOT, "%.1f",
         (System.currentTimeMillis() - started) / 1e3));
-    json.append("  \"settings\": {\n");
-    int i = 0;
-    for (Map.Entry<String, String> e : config.settings().entrySet()) {
-      json.append("    \"").append(escape(e.getKey())).append("\": \"").append(escape(e.getValue()))
-          .append('"').append(++i < config.settings().size() ? ",\n" : "\n");
-    }
-    json.append("  }\n}\n");
-    AtomicFiles.writeString(folder.resolve("run.json"), json.toString());
+    ObjectNode settings = json.putObject("settings");
+    config.settings().forEach(settings::put);
+    write(folder.resolve("run.json"), json);
   }
 
-  private static void field(StringBuilder json, String key, String value) {
-    json.append("  \"").append(key).append("\": \"").append(escape(value)).append("\",\n");
+  /** An empty JSON object whose fields keep the order they are put in. */
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
   }
 
-  private static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  /**
+   * Writes {@code json} to {@code file} atomically, pretty printed, ending in a newline; the
+   * compare export's meta.json goes through here too, so every JSON file of a run looks alike.
+   */
+  static void write(Path file, ObjectNode json) throws IOException {
+    AtomicFiles.writeString(file, PRETTY.writeValueAsString(json) + "\n");
   }
 }

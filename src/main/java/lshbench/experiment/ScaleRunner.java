@@ -12,6 +12,8 @@ import java.util.Locale;
 import lshbench.config.ConfigException;
 import lshbench.data.Dataset;
 import lshbench.io.AtomicFiles;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * How query time and memory grow with n, for the exact scan and for LSH tuned to the same
@@ -21,6 +23,15 @@ import lshbench.io.AtomicFiles;
  */
 public final class ScaleRunner implements RunPlan<RunFolder> {
   public static final String FILE = "scale.csv";
+
+  /** scale.csv's columns, in order; {@code report.ScalePlots} reads them by name. */
+  static final List<String> COLUMNS = List.of("n", "dim", "target_recall", "exact_us", "k", "L",
+      "lsh_us", "knn_recall", "recall_lower_bound", "speedup", "lsh_memory_bytes", "data_bytes",
+      "accepted", "seed");
+
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+      .setHeader(COLUMNS.toArray(new String[0])).setRecordSeparator('\n').build();
+
   private final SweepConfig config;
   private final PrintStream log;
   private Dataset full;
@@ -60,9 +71,7 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
 
   @Override
   public RunFolder compute(RunFolder folder) throws IOException {
-    List<String> rows = new ArrayList<>();
-    rows.add("n,dim,target_recall,exact_us,k,L,lsh_us,knn_recall,recall_lower_bound,speedup,"
-        + "lsh_memory_bytes,data_bytes,accepted,seed");
+    List<List<String>> rows = new ArrayList<>();
     for (int n : config.scaleSizes()) {
       Dataset data = n == full.size() ? full : full.prefix(n);
       log.printf(Locale.ROOT, "[scale] n = %d%n", n);
@@ -78,16 +87,39 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
           .orElse(measured.stream().max(Comparator.comparingDouble(Tuner.Candidate::recallMean))
               .orElseThrow());
       double exactUs = bench.exact().queryUs().mean();
-      rows.add(String.format(Locale.ROOT, "%d,%d,%s,%.1f,%d,%d,%.1f,%.4f,%.4f,%.2f,%d,%d,%b,%d",
-          n, data.dim(), config.tuning().targetRecall(), exactUs, best.k(), best.l(),
-          best.queryUs(), best.recallMean(), best.lowerBound(), exactUs / best.queryUs(),
-          (long) best.memoryBytes(), 4L * bench.split().members().length * data.dim(),
-          best.accepted(), config.seed()));
-      AtomicFiles.writeString(folder.resolve(FILE), String.join("\n", rows) + "\n");
+      rows.add(List.of(Integer.toString(n), Integer.toString(data.dim()),
+          Double.toString(config.tuning().targetRecall()), fmt("%.1f", exactUs),
+          Integer.toString(best.k()), Integer.toString(best.l()), fmt("%.1f", best.queryUs()),
+          fmt("%.4f", best.recallMean()), fmt("%.4f", best.lowerBound()),
+          fmt("%.2f", exactUs / best.queryUs()), Long.toString((long) best.memoryBytes()),
+          Long.toString(4L * bench.split().members().length * data.dim()),
+          Boolean.toString(best.accepted()), Long.toString(config.seed())));
+      write(folder.resolve(FILE), rows);
       log.printf(Locale.ROOT, "[scale] n = %d: exact %.0f µs, LSH k=%d L=%d %.0f µs (%.1fx) at "
           + "recall %.3f%n", n, exactUs, best.k(), best.l(), best.queryUs(),
           exactUs / best.queryUs(), best.recallMean());
     }
     return folder;
+  }
+
+  /**
+   * Rewrites {@code file} with every size measured so far, atomically, so a run stopped at a
+   * large n still leaves a complete CSV of the smaller ones.
+   */
+  static void write(Path file, List<List<String>> rows) throws IOException {
+    for (List<String> r : rows) {
+      if (r.size() != COLUMNS.size()) {
+        throw new IllegalArgumentException(r.size() + " cells for " + COLUMNS.size() + " columns: " + r);
+      }
+    }
+    AtomicFiles.writeText(file, w -> {
+      try (CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
+        csv.printRecords(rows);
+      }
+    });
+  }
+
+  private static String fmt(String pattern, double value) {
+    return String.format(Locale.ROOT, pattern, value);
   }
 }

@@ -20,6 +20,8 @@ import lshbench.lsh.BucketTable;
 import lshbench.lsh.HashFamily;
 import lshbench.lsh.HnswReference;
 import lshbench.lsh.LshIndex;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Runs each family's grid (× repeats) against the exact scan: k × L × probes for the LSH
@@ -244,15 +246,20 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
         + "(k=%d L=%d) alone %.0f ms, %.1fx%n", grid.family(), configs, gridMs, k, l, medianMs,
         gridMs / medianMs, grid.maxK(), grid.maxL(), largestMs, gridMs / largestMs);
     Path file = folder.resolve(GRID_COST);
-    boolean header = !java.nio.file.Files.exists(file);
-    String line = String.format(Locale.ROOT, "%s%s,%d,%.1f,%d,%d,%.1f,%.2f,%d,%d,%.1f,%.2f,%.1f%n",
-        header ? "family,configurations,grid_build_ms,median_k,median_L,median_alone_ms,"
-            + "ratio_to_median,largest_k,largest_L,largest_alone_ms,ratio_to_largest,"
-            + "grid_in_sweep_ms\n" : "",
-        grid.family(), configs, gridMs, k, l, medianMs, gridMs / medianMs, grid.maxK(),
-        grid.maxL(), largestMs, gridMs / largestMs, inSweepMs);
-    java.nio.file.Files.writeString(file, line, java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
+    // One row per family; the first family to finish creates the file and writes the header.
+    CSVFormat format = CSVFormat.RFC4180.builder()
+        .setHeader(GRID_COST_COLUMNS.toArray(new String[0]))
+        .setSkipHeaderRecord(java.nio.file.Files.exists(file)).setRecordSeparator('\n').build();
+    try (CSVPrinter csv = new CSVPrinter(java.nio.file.Files.newBufferedWriter(file,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), format)) {
+      csv.printRecord(grid.family(), Integer.toString(configs),
+          String.format(Locale.ROOT, "%.1f", gridMs), Integer.toString(k), Integer.toString(l),
+          String.format(Locale.ROOT, "%.1f", medianMs),
+          String.format(Locale.ROOT, "%.2f", gridMs / medianMs), Integer.toString(grid.maxK()),
+          Integer.toString(grid.maxL()), String.format(Locale.ROOT, "%.1f", largestMs),
+          String.format(Locale.ROOT, "%.2f", gridMs / largestMs),
+          String.format(Locale.ROOT, "%.1f", inSweepMs));
+    }
   }
 
   /** Wall time to draw (train) the grid's functions, hash once and build every k's tables. */
@@ -277,6 +284,11 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
   }
 
   static final String GRID_COST = "grid-cost.csv";
+
+  /** grid-cost.csv's columns, in the order {@link #gridCost} prints its cells. */
+  static final List<String> GRID_COST_COLUMNS = List.of("family", "configurations",
+      "grid_build_ms", "median_k", "median_L", "median_alone_ms", "ratio_to_median", "largest_k",
+      "largest_L", "largest_alone_ms", "ratio_to_largest", "grid_in_sweep_ms");
 
   /** HNSW's grid: a graph per (M, efConstruction), searched at every ef. */
   private int sweepHnsw(HnswSpec.Grid grid, int repeat, Workbench bench, ResultsCsv csv,

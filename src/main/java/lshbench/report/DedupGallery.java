@@ -1,5 +1,7 @@
 package lshbench.report;
 
+import static lshbench.report.Html.esc;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -274,10 +276,5 @@ public final class DedupGallery {
     } catch (java.net.URISyntaxException e) {
       return segment;
     }
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

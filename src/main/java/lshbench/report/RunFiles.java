@@ -1,5 +1,11 @@
 package lshbench.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -23,9 +27,12 @@ import org.apache.commons.csv.CSVRecord;
  * showing what is there.
  */
 final class RunFiles {
-  /** One {@code "key": value} line of run.json as {@code SweepRunner} writes it. */
-  private static final Pattern JSON_FIELD =
-      Pattern.compile("^( *)\"((?:[^\"\\\\]|\\\\.)*)\":\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(true|false|-?[0-9.eE+-]+))");
+  /**
+   * Lenient about raw control characters in strings: writers before Jackson escaped only quotes
+   * and backslashes, so an old run.json may hold a setting with a bare newline or tab.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
   private final Path folder;
 
@@ -56,36 +63,40 @@ final class RunFiles {
     }
   }
 
-  /**
-   * run.json's top-level fields (strings, booleans, numbers). Only the tuner's runs have none.
-   * A line-based reader suffices because the writer puts one field per line.
-   */
+  /** run.json's top-level fields (strings, booleans, numbers as text); empty when it is missing. */
   Map<String, String> runJson() {
-    return json(2);
+    return scalars(readJson());
   }
 
   /** The "settings" object of run.json. */
   Map<String, String> settings() {
-    return json(4);
+    return scalars(readJson().path("settings"));
   }
 
-  private Map<String, String> json(int indent) {
-    Map<String, String> out = new LinkedHashMap<>();
+  /** run.json's root, or a missing node when the file is absent or not JSON. */
+  private JsonNode readJson() {
     String text = text("run.json");
     if (text == null) {
-      return out;
+      return MissingNode.getInstance();
     }
-    for (String line : text.split("\n")) {
-      Matcher m = JSON_FIELD.matcher(line);
-      if (m.find() && m.group(1).length() == indent) {
-        out.put(unescape(m.group(2)), m.group(3) != null ? unescape(m.group(3)) : m.group(4));
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      return MissingNode.getInstance();
+    }
+  }
+
+  /** An object's scalar fields as text; nested objects and arrays are left out. */
+  private static Map<String, String> scalars(JsonNode object) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (object.isObject()) {
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
+        if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+          out.put(e.getKey(), e.getValue().asText());
+        }
       }
     }
     return out;
-  }
-
-  private static String unescape(String s) {
-    return s.replace("\\\"", "\"").replace("\\\\", "\\");
   }
 
   /** identity.properties: every setting that decides the CSV (sweeps only). */

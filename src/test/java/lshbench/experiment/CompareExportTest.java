@@ -2,11 +2,16 @@ package lshbench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,11 +21,17 @@ import lshbench.data.Dataset;
 import lshbench.data.TexmexFormat;
 import lshbench.lsh.ExactIndex;
 import lshbench.lsh.Neighbours;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The export FAISS reads: files read back, and ground truth is the exact scan's, by position. */
 class CompareExportTest {
+  private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader()
+      .setSkipHeaderRecord(true).build();
+
   @TempDir
   Path dir;
 
@@ -57,17 +68,69 @@ class CompareExportTest {
       }
     }
 
-    List<String> csv = Files.readAllLines(out.resolve("lshbench.csv"));
-    assertTrue(csv.get(1).startsWith("exact,"), csv.get(1));
-    int batchRows = config.threads() > 1 ? 2 : 1;
-    assertEquals(1 + 1 + batchRows + 4 + CompareExport.TARGETS.length, csv.size(),
-        String.join("\n", csv));
-    int columns = csv.get(0).split(",", -1).length;
-    for (String line : csv) {
-      assertEquals(columns, line.split(",", -1).length, "every row has every column: " + line);
+    List<CSVRecord> csv;
+    try (Reader r = Files.newBufferedReader(out.resolve(CompareExport.CSV));
+        CSVParser p = READ.parse(r)) {
+      assertEquals(CompareExport.COLUMNS, p.getHeaderNames());
+      csv = p.getRecords();
     }
-    assertTrue(csv.get(2).startsWith("exact-batch,") && csv.get(2).endsWith(",1"), csv.get(2));
-    assertTrue(Files.readString(out.resolve("meta.json")).contains("\"n_base\": " + members.length));
+    assertEquals("exact", csv.get(0).get("method"));
+    int batchRows = config.threads() > 1 ? 2 : 1;
+    assertEquals(1 + batchRows + 4 + CompareExport.TARGETS.length, csv.size(), csv.toString());
+    for (CSVRecord row : csv) {
+      assertEquals(CompareExport.COLUMNS.size(), row.size(), "every row has every column: " + row);
+    }
+    assertEquals("exact-batch", csv.get(1).get("method"));
+    assertEquals("1", csv.get(1).get("threads"));
+    JsonNode meta = new ObjectMapper().readTree(out.resolve("meta.json").toFile());
+    assertEquals(members.length, meta.get("n_base").asInt());
+    assertTrue(meta.get("synthetic").asBoolean());
     assertEquals("complete", Files.readString(out.resolve(RunFolder.STATUS)).strip());
+  }
+
+  @Test
+  void aPickRowKeepsItsNumberFormatsAndQuotesAFamilyWithACommaOrQuote() throws IOException {
+    CompareExport.GridPoint plain = new CompareExport.GridPoint("hyperplane", 12, 8, 0, 0,
+        0.91234, 45.678, 123.45, 56789, 321.04);
+    CompareExport.GridPoint odd = new CompareExport.GridPoint("a,b \"c\"", 4, 2, 3, 50,
+        0.5, 10, 1, 2, 3);
+    Path file = dir.resolve("picks.csv");
+    CompareExport.writeCsv(file, List.of(CompareExport.pickRow(0.9, plain),
+        CompareExport.pickRow(0.95, null), CompareExport.pickRow(0.8, odd)));
+
+    // The text readers have always seen: same digits, '\n' line ends, no quotes on plain cells.
+    List<String> lines = Files.readAllLines(file);
+    assertEquals(String.join(",", CompareExport.COLUMNS), lines.get(0));
+    assertEquals("pick,12,8,0.90,0.9123,45.68,,21892.4,123.5,56789,321.0,hyperplane,0,0,1",
+        lines.get(1));
+    assertEquals("pick,,,0.95,,,,,,,,,,,1", lines.get(2));
+    assertTrue(Files.readString(file).indexOf('\r') < 0, "no CR");
+    try (Reader r = Files.newBufferedReader(file); CSVParser p = READ.parse(r)) {
+      List<CSVRecord> rows = p.getRecords();
+      assertEquals("a,b \"c\"", rows.get(2).get("family"));
+      assertEquals("50", rows.get(2).get("rerank_keep"));
+    }
+  }
+
+  @Test
+  void theFastestConfigurationReachingEachTargetIsPicked() {
+    CompareExport.GridPoint slowHigh = point(0.97, 90);
+    CompareExport.GridPoint fastLow = point(0.85, 10);
+    CompareExport.GridPoint mid = point(0.92, 30);
+    List<CompareExport.GridPoint> grid = List.of(slowHigh, fastLow, mid);
+    assertEquals(fastLow, CompareExport.fastest(grid, 0.8));
+    assertEquals(mid, CompareExport.fastest(grid, 0.9));
+    assertEquals(slowHigh, CompareExport.fastest(grid, 0.95));
+    assertNull(CompareExport.fastest(grid, 0.99));
+  }
+
+  private static CompareExport.GridPoint point(double recall, double us) {
+    return new CompareExport.GridPoint("hyperplane", 8, 4, 0, 0, recall, us, 1, 1, 1);
+  }
+
+  @Test
+  void aRowWithoutEveryColumnIsRefused() {
+    assertThrows(IllegalArgumentException.class,
+        () -> CompareExport.writeCsv(dir.resolve("bad.csv"), List.of(List.of("pick", "1"))));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.stream.Collectors;
 import lshbench.config.ConfigException;
 import lshbench.config.Settings;
 import lshbench.report.SweepReport;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +64,20 @@ class FamiliesSweepTest {
     // HNSW with a search list far larger than n finds the exact neighbours.
     assertTrue(rows.stream().anyMatch(x -> x.get("hnsw_ef").equals("200")
         && Double.parseDouble(x.get("knn_recall")) > 0.99));
+
+    // grid-cost.csv: appended by each LSH family as it finishes, the header only once.
+    try (Reader in = Files.newBufferedReader(r.folder().resolve(SweepRunner.GRID_COST));
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+            .parse(in)) {
+      assertEquals(SweepRunner.GRID_COST_COLUMNS, p.getHeaderNames());
+      List<CSVRecord> cost = p.getRecords();
+      assertEquals(List.of("hyperplane", "crosspolytope", "pca-hyperplane"),
+          cost.stream().map(c -> c.get("family")).toList());
+      for (CSVRecord c : cost) {
+        assertEquals(SweepRunner.GRID_COST_COLUMNS.size(), c.size(), c.toString());
+        assertTrue(c.get("ratio_to_median").matches("[0-9]+\\.[0-9]{2}"), c.toString());
+      }
+    }
 
     Path summary = SweepReport.write(r.folder().path(), r.csv());
     String text = Files.readString(summary);
