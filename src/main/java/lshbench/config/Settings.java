@@ -160,6 +160,11 @@ public final class Settings {
     return new ConfigException(key + ": " + problem + " (from " + where(key) + ")");
   }
 
+  /** Whether the key was given at all, in the file or on the command line (even empty). */
+  public boolean has(String key) {
+    return values.containsKey(key);
+  }
+
   public String string(String key, String fallback) {
     String v = values.get(key);
     return v == null || v.isEmpty() ? fallback : v;

@@ -40,8 +40,8 @@ public final class CrossPolytopeSpec extends LshFamilySpec<Integer> {
 
   /** k counts whole cross-polytopes, worth many bits each, so the sweep's k grid is too wide. */
   @Override
-  protected String defaultK(GridDefaults shared) {
-    return "1,2";
+  protected int[] defaultK(GridDefaults shared) {
+    return new int[] {1, 2};
   }
 
   @Override

@@ -1,7 +1,6 @@
 package lshbench.family;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import lshbench.config.ConfigException;
 import lshbench.config.Key;
@@ -33,8 +32,8 @@ public abstract class LshFamilySpec<O> implements FamilySpec {
   }
 
   /** The k grid when {@code <name>.k} is not given: the sweep's, unless a function is wide. */
-  protected String defaultK(GridDefaults shared) {
-    return join(shared.ks());
+  protected int[] defaultK(GridDefaults shared) {
+    return shared.ks();
   }
 
   /** The family's own keys beyond its grid. */
@@ -72,9 +71,9 @@ public abstract class LshFamilySpec<O> implements FamilySpec {
 
   /** This family's grid and options, each key parsed here once. */
   public final LshGrid<O> parse(Settings s, GridDefaults shared) {
-    return new LshGrid<>(this, s.grid(name() + ".k", defaultK(shared), 1, KEY_BITS),
-        s.grid(name() + ".L", join(shared.ls()), 1, 4096),
-        s.grid(name() + ".probes", join(shared.probes()), 0, 4096), options(s));
+    return new LshGrid<>(this, own(s, ".k", defaultK(shared), 1, KEY_BITS),
+        own(s, ".L", shared.ls(), 1, 4096), own(s, ".probes", shared.probes(), 0, 4096),
+        options(s));
   }
 
   /** The key-bit limit at dimension {@code dim}, then the family's own limits. */
@@ -96,8 +95,8 @@ public abstract class LshFamilySpec<O> implements FamilySpec {
         lshbench.lsh.HyperplaneBank::collisionProbability, in.threads()), how);
   }
 
-  static String join(int[] values) {
-    return String.join(",", Arrays.stream(values).mapToObj(Integer::toString).toList());
+  private int[] own(Settings s, String suffix, int[] shared, int min, int max) {
+    return s.has(name() + suffix) ? s.grid(name() + suffix, "", min, max) : shared;
   }
 
   @Override
