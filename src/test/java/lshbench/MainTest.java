@@ -41,6 +41,8 @@ class MainTest {
         assertTrue(Files.size(folder.resolve(f)) > 0, f);
       }
       assertEquals("complete\n", Files.readString(folder.resolve("status")));
+      assertFalse(Files.readString(folder.resolve("index.html")).contains("Run status"),
+          "the page is drawn again once the run is complete");
     }
   }
 
