@@ -2,17 +2,13 @@ package lshbench.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
-import lshbench.config.Key;
-import lshbench.config.Settings;
 import lshbench.experiment.DedupBench;
 import lshbench.experiment.DedupConfig;
 import lshbench.experiment.RunLifecycle;
-import lshbench.family.FamilyRegistry;
 import lshbench.report.DedupBenchPlots;
 
 /** The finder's accuracy benchmark on generated copies of real images. */
-final class DedupBenchExperiment implements Experiment<DedupConfig> {
+final class DedupBenchExperiment extends PhotoExperiment {
   @Override
   public String type() {
     return DedupConfig.BENCH;
@@ -22,16 +18,6 @@ final class DedupBenchExperiment implements Experiment<DedupConfig> {
   public String summary() {
     return "the finder's benchmark: transformed copies of sampled images, precision/recall per "
         + "threshold and edit";
-  }
-
-  @Override
-  public List<Key> keys(FamilyRegistry families) {
-    return DedupConfig.keys(type());
-  }
-
-  @Override
-  public DedupConfig settings(Settings raw, FamilyRegistry families) {
-    return DedupConfig.from(raw);
   }
 
   @Override

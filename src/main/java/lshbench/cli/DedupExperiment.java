@@ -2,17 +2,13 @@ package lshbench.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
-import lshbench.config.Key;
-import lshbench.config.Settings;
 import lshbench.experiment.DedupConfig;
 import lshbench.experiment.DedupRunner;
 import lshbench.experiment.RunLifecycle;
-import lshbench.family.FamilyRegistry;
 import lshbench.report.DedupGallery;
 
 /** The near-duplicate finder on a photo folder: groups, pairs, a gallery. */
-final class DedupExperiment implements Experiment<DedupConfig> {
+final class DedupExperiment extends PhotoExperiment {
   @Override
   public String type() {
     return DedupConfig.FINDER;
@@ -22,16 +18,6 @@ final class DedupExperiment implements Experiment<DedupConfig> {
   public String summary() {
     return "near-duplicate finder over a photo folder (-Dphotos=DIR): groups.csv, pairs.csv, "
         + "gallery";
-  }
-
-  @Override
-  public List<Key> keys(FamilyRegistry families) {
-    return DedupConfig.keys(type());
-  }
-
-  @Override
-  public DedupConfig settings(Settings raw, FamilyRegistry families) {
-    return DedupConfig.from(raw);
   }
 
   @Override

@@ -2,17 +2,13 @@ package lshbench.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
-import lshbench.config.Key;
-import lshbench.config.Settings;
 import lshbench.experiment.RunLifecycle;
 import lshbench.experiment.SweepConfig;
 import lshbench.experiment.SweepRunner;
-import lshbench.family.FamilyRegistry;
 import lshbench.report.SweepReport;
 
 /** The k × L (× probes) grid of every listed family against the exact scan. */
-final class SweepExperiment implements Experiment<SweepConfig> {
+final class SweepExperiment extends VectorExperiment {
   @Override
   public String type() {
     return SweepConfig.SWEEP;
@@ -22,16 +18,6 @@ final class SweepExperiment implements Experiment<SweepConfig> {
   public String summary() {
     return "k × L (× probes) grid of every listed index family against the exact scan: CSV, "
         + "plots, summary, HTML page";
-  }
-
-  @Override
-  public List<Key> keys(FamilyRegistry families) {
-    return SweepConfig.keys(type(), families);
-  }
-
-  @Override
-  public SweepConfig settings(Settings raw, FamilyRegistry families) {
-    return SweepConfig.from(raw, families);
   }
 
   @Override

@@ -3,17 +3,13 @@ package lshbench.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.util.List;
-import lshbench.config.Key;
-import lshbench.config.Settings;
 import lshbench.experiment.RunLifecycle;
 import lshbench.experiment.SweepConfig;
 import lshbench.experiment.Tuner;
-import lshbench.family.FamilyRegistry;
 import lshbench.report.SweepReport;
 
 /** The auto-tuner: the cheapest configuration of the listed families that reaches a recall. */
-final class TuneExperiment implements Experiment<SweepConfig> {
+final class TuneExperiment extends VectorExperiment {
   /** Exit code when no configuration reached the target: the run is complete, the answer no. */
   static final int NO_RECOMMENDATION = 3;
 
@@ -26,16 +22,6 @@ final class TuneExperiment implements Experiment<SweepConfig> {
   public String summary() {
     return "auto-tuner: theory ranks (k, L) per family, multi-probe by binary search, the best "
         + "confirmed with fresh seeds";
-  }
-
-  @Override
-  public List<Key> keys(FamilyRegistry families) {
-    return SweepConfig.keys(type(), families);
-  }
-
-  @Override
-  public SweepConfig settings(Settings raw, FamilyRegistry families) {
-    return SweepConfig.from(raw, families);
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,11 +13,8 @@ import lshbench.data.TexmexFormat;
 import lshbench.eval.GroundTruth;
 import lshbench.eval.Measurement;
 import lshbench.eval.QuerySplit;
-import lshbench.io.AtomicFiles;
 import lshbench.lsh.ExactIndex;
 import lshbench.lsh.LshIndex;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code type = compare}: writes an experiment's query split in the TEXMEX format FAISS and
@@ -49,9 +45,6 @@ public final class CompareExport implements RunPlan<Path> {
   static final List<String> COLUMNS = List.of("method", "k", "L", "target", "knn_recall",
       "query_us_mean", "query_us_p50", "qps", "build_ms", "memory_bytes", "candidates_mean",
       "family", "probes", "rerank_keep", "threads");
-
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-      .setHeader(COLUMNS.toArray(new String[0])).setRecordSeparator('\n').build();
 
   /** One measured grid configuration, kept to pick the fastest per recall target. */
   record GridPoint(String family, int k, int l, int probes, int keep, double knnRecall,
@@ -84,10 +77,7 @@ public final class CompareExport implements RunPlan<Path> {
 
   @Override
   public RunFolder open() throws IOException {
-    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(),
-        LocalDateTime.now());
-    log.println("[compare] run folder " + folder.path());
-    return folder;
+    return RunFolder.create(config.resultsDir(), config.experiment(), log, "compare");
   }
 
   @Override
@@ -107,8 +97,8 @@ public final class CompareExport implements RunPlan<Path> {
     float[] queryRows = data.rows(split.queries());
     for (int threads : config.threads() > 1 ? new int[] {1, config.threads()} : new int[] {1}) {
       double us = batchUs(batchIndex, queryRows, bench.topN(), threads);
-      rows.add(List.of("exact-batch", "", "", "", fmt("%.4f", exact.knnRecall()), fmt("%.2f", us),
-          "", fmt("%.1f", 1e6 / us), "0.0", Long.toString(exact.memoryBytes()),
+      rows.add(List.of("exact-batch", "", "", "", CsvTable.fmt("%.4f", exact.knnRecall()), CsvTable.fmt("%.2f", us),
+          "", CsvTable.fmt("%.1f", 1e6 / us), "0.0", Long.toString(exact.memoryBytes()),
           Integer.toString(split.members().length), "", "", "", Integer.toString(threads)));
       log.printf(Locale.ROOT, "[compare] exact, all %d queries in one batch on %d thread(s): "
           + "%.1f µs/query%n", split.queries().length, threads, us);
@@ -235,14 +225,14 @@ public final class CompareExport implements RunPlan<Path> {
     if (best == null) {
       List<String> row = new ArrayList<>(Collections.nCopies(COLUMNS.size(), ""));
       row.set(COLUMNS.indexOf("method"), "pick");
-      row.set(COLUMNS.indexOf("target"), fmt("%.2f", target));
+      row.set(COLUMNS.indexOf("target"), CsvTable.fmt("%.2f", target));
       row.set(COLUMNS.indexOf("threads"), "1");
       return row;
     }
     return List.of("pick", Integer.toString(best.k()), Integer.toString(best.l()),
-        fmt("%.2f", target), fmt("%.4f", best.knnRecall()), fmt("%.2f", best.queryUs()), "",
-        fmt("%.1f", 1e6 / best.queryUs()), fmt("%.1f", best.buildMs()),
-        Long.toString(best.memoryBytes()), fmt("%.1f", best.candidatesMean()), best.family(),
+        CsvTable.fmt("%.2f", target), CsvTable.fmt("%.4f", best.knnRecall()), CsvTable.fmt("%.2f", best.queryUs()), "",
+        CsvTable.fmt("%.1f", 1e6 / best.queryUs()), CsvTable.fmt("%.1f", best.buildMs()),
+        Long.toString(best.memoryBytes()), CsvTable.fmt("%.1f", best.candidatesMean()), best.family(),
         Integer.toString(best.probes()), Integer.toString(best.keep()), "1");
   }
 
@@ -251,28 +241,15 @@ public final class CompareExport implements RunPlan<Path> {
       int keep, Measurement m, double buildMs) {
     boolean exact = method.equals("exact");
     return List.of(method, k == 0 ? "" : Integer.toString(k), l == 0 ? "" : Integer.toString(l),
-        "", fmt("%.4f", m.knnRecall()), fmt("%.2f", m.queryUs().mean()),
-        fmt("%.2f", m.queryUs().p50()), fmt("%.1f", 1e6 / m.queryUs().mean()), fmt("%.1f", buildMs),
-        Long.toString(m.memoryBytes()), fmt("%.1f", m.candidatesMean()), family,
+        "", CsvTable.fmt("%.4f", m.knnRecall()), CsvTable.fmt("%.2f", m.queryUs().mean()),
+        CsvTable.fmt("%.2f", m.queryUs().p50()), CsvTable.fmt("%.1f", 1e6 / m.queryUs().mean()), CsvTable.fmt("%.1f", buildMs),
+        Long.toString(m.memoryBytes()), CsvTable.fmt("%.1f", m.candidatesMean()), family,
         exact ? "" : Integer.toString(probes), exact ? "" : Integer.toString(keep), "1");
   }
 
   /** Writes {@code lshbench.csv}: the header from {@link #COLUMNS}, then the rows. */
   static void writeCsv(Path file, List<List<String>> rows) throws IOException {
-    for (List<String> r : rows) {
-      if (r.size() != COLUMNS.size()) {
-        throw new IllegalArgumentException(r.size() + " cells for " + COLUMNS.size() + " columns: " + r);
-      }
-    }
-    AtomicFiles.writeText(file, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
-        csv.printRecords(rows);
-      }
-    });
-  }
-
-  private static String fmt(String pattern, double value) {
-    return String.format(Locale.ROOT, pattern, value);
+    new CsvTable(COLUMNS).write(file, rows);
   }
 
   private ObjectNode meta(Dataset data, QuerySplit split, int topN) {

@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -112,7 +111,7 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
 
   @Override
   public RunFolder open() throws IOException {
-    return RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
+    return RunFolder.create(config.resultsDir(), config.experiment(), log, "dedup-bench");
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -94,7 +93,7 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
 
   @Override
   public RunFolder open() throws IOException {
-    return RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
+    return RunFolder.create(config.resultsDir(), config.experiment(), log, "dedup");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package lshbench.experiment;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,14 @@ public final class RunFolder {
         // Never overwrite an earlier run: try the next suffix.
       }
     }
+  }
+
+  /** A fresh folder for a run starting now, announced on the run's log as {@code [stage] …}. */
+  public static RunFolder create(Path resultsDir, String experiment, PrintStream log, String stage)
+      throws IOException {
+    RunFolder folder = create(resultsDir, experiment, LocalDateTime.now());
+    log.println("[" + stage + "] run folder " + folder.path());
+    return folder;
   }
 
   /**

@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import lshbench.config.ConfigException;
 import lshbench.data.Dataset;
-import lshbench.io.AtomicFiles;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * How query time and memory grow with n, for the exact scan and for LSH tuned to the same
@@ -28,9 +24,6 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
   static final List<String> COLUMNS = List.of("n", "dim", "target_recall", "exact_us", "k", "L",
       "lsh_us", "knn_recall", "recall_lower_bound", "speedup", "lsh_memory_bytes", "data_bytes",
       "accepted", "seed");
-
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-      .setHeader(COLUMNS.toArray(new String[0])).setRecordSeparator('\n').build();
 
   private final SweepConfig config;
   private final PrintStream log;
@@ -64,9 +57,7 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
 
   @Override
   public RunFolder open() throws IOException {
-    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
-    log.println("[scale] run folder " + folder.path());
-    return folder;
+    return RunFolder.create(config.resultsDir(), config.experiment(), log, "scale");
   }
 
   @Override
@@ -88,10 +79,10 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
               .orElseThrow());
       double exactUs = bench.exact().queryUs().mean();
       rows.add(List.of(Integer.toString(n), Integer.toString(data.dim()),
-          Double.toString(config.tuning().targetRecall()), fmt("%.1f", exactUs),
-          Integer.toString(best.k()), Integer.toString(best.l()), fmt("%.1f", best.queryUs()),
-          fmt("%.4f", best.recallMean()), fmt("%.4f", best.lowerBound()),
-          fmt("%.2f", exactUs / best.queryUs()), Long.toString((long) best.memoryBytes()),
+          Double.toString(config.tuning().targetRecall()), CsvTable.fmt("%.1f", exactUs),
+          Integer.toString(best.k()), Integer.toString(best.l()), CsvTable.fmt("%.1f", best.queryUs()),
+          CsvTable.fmt("%.4f", best.recallMean()), CsvTable.fmt("%.4f", best.lowerBound()),
+          CsvTable.fmt("%.2f", exactUs / best.queryUs()), Long.toString((long) best.memoryBytes()),
           Long.toString(4L * bench.split().members().length * data.dim()),
           Boolean.toString(best.accepted()), Long.toString(config.seed())));
       write(folder.resolve(FILE), rows);
@@ -107,19 +98,6 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
    * large n still leaves a complete CSV of the smaller ones.
    */
   static void write(Path file, List<List<String>> rows) throws IOException {
-    for (List<String> r : rows) {
-      if (r.size() != COLUMNS.size()) {
-        throw new IllegalArgumentException(r.size() + " cells for " + COLUMNS.size() + " columns: " + r);
-      }
-    }
-    AtomicFiles.writeText(file, w -> {
-      try (CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
-        csv.printRecords(rows);
-      }
-    });
-  }
-
-  private static String fmt(String pattern, double value) {
-    return String.format(Locale.ROOT, pattern, value);
+    new CsvTable(COLUMNS).write(file, rows);
   }
 }

@@ -3,7 +3,6 @@ package lshbench.experiment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -80,9 +79,8 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
       log.printf(Locale.ROOT, "[sweep] resuming %s: %d of %d configurations already done%n",
           folder.path(), finished.size(), config.runs());
     } else {
-      folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
+      folder = RunFolder.create(config.resultsDir(), config.experiment(), log, "sweep");
       AtomicFiles.writeString(folder.resolve(IDENTITY), identityText());
-      log.println("[sweep] run folder " + folder.path());
     }
     return folder;
   }

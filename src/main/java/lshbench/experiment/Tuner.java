@@ -3,7 +3,6 @@ package lshbench.experiment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,9 +85,7 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
 
   @Override
   public RunFolder open() throws IOException {
-    RunFolder folder = RunFolder.create(config.resultsDir(), config.experiment(), LocalDateTime.now());
-    log.println("[tune] run folder " + folder.path());
-    return folder;
+    return RunFolder.create(config.resultsDir(), config.experiment(), log, "tune");
   }
 
   @Override

@@ -1,6 +1,5 @@
 package lshbench.family;
 
-import lshbench.config.Settings;
 import lshbench.lsh.HashFamily;
 import lshbench.lsh.RotatedHyperplaneFamily;
 
@@ -8,7 +7,7 @@ import lshbench.lsh.RotatedHyperplaneFamily;
  * The same sign bits as {@link HyperplaneSpec}, with the planes taken as rows of fast
  * pseudo-random rotations: d' planes at O(d' log d').
  */
-public final class HyperplaneFhtSpec extends LshFamilySpec<Void> {
+public final class HyperplaneFhtSpec extends SignBitFamilySpec {
   @Override
   public String name() {
     return "hyperplane-fht";
@@ -25,22 +24,7 @@ public final class HyperplaneFhtSpec extends LshFamilySpec<Void> {
   }
 
   @Override
-  public int bitsPerFunction(int dim) {
-    return 1;
-  }
-
-  @Override
-  protected Void options(Settings s) {
-    return null;
-  }
-
-  @Override
   public HashFamily build(Void options, BuildInput in, int maxK, int maxL, long seed) {
     return new RotatedHyperplaneFamily(in.data().dim(), maxK, maxL, seed, in.centre());
-  }
-
-  @Override
-  public Theory theory(Void options, TheoryInput in, HashFamily built) {
-    return signBits(in, in.data(), in.centre(), "1 − θ/π from the query–item angles");
   }
 }

@@ -1,11 +1,10 @@
 package lshbench.family;
 
-import lshbench.config.Settings;
 import lshbench.lsh.HashFamily;
 import lshbench.lsh.HyperplaneBank;
 
 /** Random hyperplanes, one sign bit a function (Charikar), dense Gaussian: the classic. */
-public final class HyperplaneSpec extends LshFamilySpec<Void> {
+public final class HyperplaneSpec extends SignBitFamilySpec {
   public static final String NAME = "hyperplane";
 
   @Override
@@ -24,22 +23,7 @@ public final class HyperplaneSpec extends LshFamilySpec<Void> {
   }
 
   @Override
-  public int bitsPerFunction(int dim) {
-    return 1;
-  }
-
-  @Override
-  protected Void options(Settings s) {
-    return null;
-  }
-
-  @Override
   public HashFamily build(Void options, BuildInput in, int maxK, int maxL, long seed) {
     return new HyperplaneBank(in.data().dim(), maxK, maxL, seed, in.centre());
-  }
-
-  @Override
-  public Theory theory(Void options, TheoryInput in, HashFamily built) {
-    return signBits(in, in.data(), in.centre(), "1 − θ/π from the query–item angles");
   }
 }
