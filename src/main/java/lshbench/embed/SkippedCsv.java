@@ -47,9 +47,9 @@ public final class SkippedCsv {
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new IOException(file + ": not UTF-8 text (damaged skipped list)", e);
     } catch (java.io.UncheckedIOException e) {
-      throw new IOException(file + ": damaged skipped list (" + e.getCause().getMessage() + ")", e);
+      throw new IOException(file + ": damaged skipped list: " + e.getCause().getMessage(), e);
     } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new IOException(file + ": damaged skipped list (" + e.getMessage() + ")", e);
+      throw new IOException(file + ": damaged skipped list: " + e.getMessage(), e);
     }
   }
 

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import lshbench.data.Dataset;
@@ -59,7 +60,7 @@ class EmbeddingCacheTest {
   @Test
   void anIntactEntryIsReadBack() throws IOException {
     cache.write("k1", images(6), SKIPPED);
-    Optional<EmbeddingCache.Entry> e = cache.read("k1");
+    Optional<EmbeddingCache.Entry> e = cache.read("k1", 8);
     assertTrue(e.isPresent());
     assertEquals(6, e.get().dataset().size());
     assertEquals(SKIPPED, e.get().skipped());
@@ -73,7 +74,7 @@ class EmbeddingCacheTest {
     String text = Files.readString(csv);
     Files.writeString(csv, text.substring(0, text.indexOf("\"text") + 3));
 
-    assertTrue(cache.read("k1").isEmpty());
+    assertTrue(cache.read("k1", 8).isEmpty());
     String line = oneLine();
     assertTrue(line.contains(csv.toString()), line);
   }
@@ -86,8 +87,73 @@ class EmbeddingCacheTest {
     bytes[bytes.length - 3] = (byte) 0xC3; // the first byte of a two-byte character, alone
     Files.write(csv, bytes);
 
-    assertTrue(cache.read("k1").isEmpty());
+    assertTrue(cache.read("k1", 8).isEmpty());
     String line = oneLine();
     assertTrue(line.contains(csv.toString()), line);
+  }
+
+  @Test
+  void aValidEntryCopiedOverAnotherKeysNameIsAMissWithOneWarning() throws IOException {
+    // the issue's case: a 32-image entry copied over a 120-image entry's name
+    cache.write("small", images(32), List.of());
+    cache.write("large", images(120), SKIPPED);
+    Files.copy(cache.vectorFile("small"), cache.vectorFile("large"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(cache.skippedFile("small"), cache.skippedFile("large"),
+        StandardCopyOption.REPLACE_EXISTING);
+
+    assertTrue(cache.read("large", 122).isEmpty());
+    String line = oneLine();
+    assertTrue(line.contains(cache.vectorFile("large").toString())
+        && line.contains("recomputing"), line);
+    assertEquals(32, cache.read("small", 32).orElseThrow().dataset().size());
+  }
+
+  @Test
+  void anEntryWhoseCountDisagreesWithTheListingIsAMiss() throws IOException {
+    cache.write("k1", images(6), SKIPPED);
+    assertTrue(cache.read("k1", 8).isPresent());
+    assertTrue(cache.read("k1", 9).isEmpty());
+    String line = oneLine();
+    assertTrue(line.contains("6 images + 2 skipped") && line.contains("9 files"), line);
+  }
+
+  @Test
+  void aSkippedListFromAnotherEntryIsAMiss() throws IOException {
+    cache.write("k1", images(6), SKIPPED);
+    cache.write("k2", images(6), List.of(new Skipped("a.jpg", "x"), new Skipped("b.jpg", "y")));
+    Files.copy(cache.skippedFile("k2"), cache.skippedFile("k1"),
+        StandardCopyOption.REPLACE_EXISTING);
+
+    assertTrue(cache.read("k1", 8).isEmpty());
+    String line = oneLine();
+    assertTrue(line.contains(cache.vectorFile("k1").toString())
+        && line.contains("stored skipped sha256 "), line);
+  }
+
+  @Test
+  void anEntryWrittenBeforeKeysWereStoredIsRecomputedNotTrusted() throws IOException {
+    // what earlier versions wrote: a plain vector file, no key inside
+    lshbench.data.VectorFile.write(images(6), cache.vectorFile("k1"));
+    SkippedCsv.write(cache.skippedFile("k1"), SKIPPED);
+
+    assertTrue(cache.read("k1", 8).isEmpty());
+    assertTrue(oneLine().contains("recomputing"));
+  }
+
+  @Test
+  void aChunkFileUnderAnotherChunksNameIsAMiss() throws IOException {
+    EmbeddingPipeline.ChunkStore store = cache.chunks("k1");
+    store.save(0, images(4), List.of());
+    store.save(1, images(2), List.of());
+    Path parts = cache.partsDir("k1");
+    Files.copy(parts.resolve("chunk-00001.lshv"), parts.resolve("chunk-00000.lshv"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(parts.resolve("chunk-00001.skipped.csv"), parts.resolve("chunk-00000.skipped.csv"),
+        StandardCopyOption.REPLACE_EXISTING);
+
+    assertTrue(store.load(0).isEmpty());
+    assertTrue(store.load(1).isPresent());
+    assertTrue(oneLine().contains("chunk-00000.lshv"));
   }
 }
