@@ -117,6 +117,63 @@ class DedupTest {
     assertTrue(Files.readString(run.resolve("pairs.csv")).startsWith("path_a,path_b,distance"));
   }
 
+  @Test
+  void aLinkIsNeverKeptOverItsTargetAndNamesOfOneFileAreNotRemovable() throws IOException {
+    Assumptions.assumeTrue(Files.isDirectory(CALTECH) && Files.isRegularFile(MODEL),
+        "../shared Caltech101 images or MobileNetV2 model absent; skipping the finder test");
+    Path photos = tmp.resolve("photos");
+    Path pizza = CALTECH.resolve("pizza/image_0001.jpg");
+    Path real = photos.resolve("real/IMG_0001.jpg");
+    copy(pizza, real);
+    Files.createSymbolicLink(photos.resolve("a_link.jpg"), Path.of("real/IMG_0001.jpg"));
+    Files.createDirectories(photos.resolve("backup"));
+    Files.createLink(photos.resolve("backup/IMG_0001.jpg"), real);
+    // fewer pixels: a near-duplicate that the rule never keeps
+    java.awt.image.BufferedImage full = ImageFolder.decode(pizza).toBufferedImage();
+    java.awt.image.BufferedImage smaller = new java.awt.image.BufferedImage(
+        full.getWidth() * 9 / 10, full.getHeight() * 9 / 10, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = smaller.createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(full, 0, 0, smaller.getWidth(), smaller.getHeight(), null);
+    g.dispose();
+    Files.createDirectories(photos.resolve("whatsapp"));
+    JpegFiles.write(smaller, 0.95f, photos.resolve("whatsapp/pizza-small.jpg"));
+    copy(CALTECH.resolve("Leopards/image_0001.jpg"), photos.resolve("2019/leopard.jpg"));
+
+    Path results = tmp.resolve("results");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    // k = 2: five photos make poor hyperplanes, and this test is about the keep rule, not recall
+    int code = Main.run(new String[] {"dedup", "photos=" + photos, "results.dir=" + results,
+        "cache.dir=" + tmp.resolve("cache"), "k=2"},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    String console = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, console);
+    Path run;
+    try (Stream<Path> s = Files.list(results)) {
+      run = s.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    Map<String, CSVRecord> rows = new HashMap<>();
+    for (CSVRecord r : csv(run.resolve("groups.csv"))) {
+      rows.put(r.get("path"), r);
+    }
+    assertEquals(4, rows.size(), rows.keySet() + "\n" + console);
+    // three names of one file: all kept, the regular first name describes it
+    assertEquals("true", rows.get("backup/IMG_0001.jpg").get("keep"));
+    assertEquals("", rows.get("backup/IMG_0001.jpg").get("same_file_as"));
+    assertEquals("true", rows.get("real/IMG_0001.jpg").get("keep"));
+    assertEquals("backup/IMG_0001.jpg", rows.get("real/IMG_0001.jpg").get("same_file_as"));
+    assertEquals("true", rows.get("a_link.jpg").get("keep"), "the link is not offered for removal");
+    assertEquals("backup/IMG_0001.jpg", rows.get("a_link.jpg").get("same_file_as"));
+    assertEquals("false", rows.get("whatsapp/pizza-small.jpg").get("keep"));
+    assertTrue(console.contains("groups found: 1; images that could be removed: 1"), console);
+    assertTrue(console.contains("other names of listed files (symbolic or hard links, "
+        + "same_file_as in groups.csv; not counted): 2"), console);
+    String html = Files.readString(run.resolve("index.html"));
+    assertTrue(html.contains("same file as backup/IMG_0001.jpg"), "the page says so too");
+  }
+
   private static void copy(Path from, Path to) throws IOException {
     Files.createDirectories(to.getParent());
     Files.copy(from, to);

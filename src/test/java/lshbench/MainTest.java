@@ -79,4 +79,47 @@ class MainTest {
       assertFalse(o.err().contains("\tat "), o.err());
     }
   }
+
+  @Test
+  void zeroVectorsUnderCosineAreRefusedNamingTheFirst() throws Exception {
+    // zero vectors stay zero when normalised, and every query then finds them at distance 1
+    int n = 100;
+    int d = 8;
+    float[] v = new float[n * d];
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    java.util.Arrays.fill(v, 37 * d, 38 * d, 0f);
+    java.util.Arrays.fill(v, 60 * d, 61 * d, 0f);
+    String[] ids = new String[n];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = "item-" + i;
+      labels[i] = i % 4;
+    }
+    Path file = dir.resolve("with-zeros.lshv");
+    lshbench.data.VectorFile.write(new lshbench.data.Dataset(v, d, labels,
+        new String[] {"a", "b", "c", "e"}, ids,
+        new lshbench.data.Provenance("test", "none", "two zero rows", false)), file);
+    String[] common = {"dataset=" + file, "k=2,4", "L=1,2", "queries=20", "warmup=1",
+        "warmup.ms=0", "results.dir=" + dir.resolve("results"), "cache.dir=" + dir.resolve("cache")};
+
+    Outcome cosine = run(concat(new String[] {"sweep", "metric=cosine"}, common));
+    assertEquals(2, cosine.code(), cosine.err());
+    java.util.List<String> errors = cosine.err().lines().filter(l -> l.startsWith("error: ")).toList();
+    assertEquals(1, errors.size(), cosine.err());
+    assertTrue(errors.get(0).contains("item 37 (item-37) is an all-zero vector")
+        && errors.get(0).contains("2 such items"), errors.get(0));
+    assertFalse(cosine.err().contains("run folder"), "refused before a run folder is made");
+
+    Outcome euclidean = run(concat(new String[] {"sweep", "metric=euclidean"}, common));
+    assertEquals(0, euclidean.code(), "zero vectors are ordinary points under L2: " + euclidean.err());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }

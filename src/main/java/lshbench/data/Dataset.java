@@ -138,17 +138,34 @@ public final class Dataset {
     return new Dataset(newVectors, newDim, labels, labelNames, ids, provenance);
   }
 
-  /** The same items L2-normalised (zero vectors stay zero), for cosine ranking. */
+  /**
+   * The same items L2-normalised, for cosine ranking.
+   *
+   * @throws IllegalArgumentException naming the first all-zero vector and how many there are:
+   *     one has no direction, and left at zero it would sit at distance 1 from every unit
+   *     vector, nearer than any item at more than 60 degrees, so it would fill the neighbour
+   *     lists of dissimilar queries and silently change every recall
+   */
   public Dataset normalised() {
     float[] out = vectors.clone();
+    int zeros = 0;
+    int first = -1;
     for (int i = 0; i < size; i++) {
       double norm = VectorOps.norm(out, i * dim, dim);
-      if (norm > 0) {
-        float inv = (float) (1.0 / norm);
-        for (int j = i * dim, end = j + dim; j < end; j++) {
-          out[j] *= inv;
-        }
+      float inv = (float) (1.0 / norm);
+      if (!(norm > 0) || !Float.isFinite(inv)) {
+        zeros++;
+        first = first < 0 ? i : first;
+        continue;
       }
+      for (int j = i * dim, end = j + dim; j < end; j++) {
+        out[j] *= inv;
+      }
+    }
+    if (zeros > 0) {
+      throw new IllegalArgumentException("cannot L2-normalise for cosine: item " + first + " ("
+          + id(first) + ") is an all-zero vector (" + zeros + (zeros == 1 ? " such item" : " such items")
+          + " in " + size + "), which has no direction; remove them or use metric = euclidean");
     }
     return new Dataset(out, dim, labels, labelNames, ids, provenance);
   }

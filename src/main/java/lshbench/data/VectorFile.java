@@ -17,7 +17,9 @@ import java.nio.file.StandardOpenOption;
  *
  * <pre>
  * "LSHBVEC1"            8 bytes magic
- * int32 version (1), int32 n, int32 d, int32 labelled (0/1)
+ * int32 version (2, or 3 when tagged)
+ * string tag            (version 3 only)
+ * int32 n, int32 d, int32 labelled (0/1)
  * string source, string model, string detail, int32 synthetic (0/1)
  * int32 labelCount, labelCount × string
  * n × int32 label        (only when labelled)
@@ -26,11 +28,16 @@ import java.nio.file.StandardOpenOption;
  * "LSHBEND1"            8 bytes footer, then int64 CRC32C of every byte before the footer
  * string = int32 byte length + UTF-8 bytes
  * </pre>
+ *
+ * <p>The tag is the writer's own record of what the vectors are (a cache stores its key
+ * there), under the same checksum. Untagged files stay version 2, so datasets written for
+ * users read with any lshbench since the checksum was added.
  */
 public final class VectorFile {
   private static final byte[] MAGIC = "LSHBVEC1".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FOOTER = "LSHBEND1".getBytes(StandardCharsets.US_ASCII);
   private static final int VERSION = 2;
+  private static final int TAGGED = 3;
   /** Conventional extension. */
   public static final String EXTENSION = ".lshv";
 
@@ -38,14 +45,25 @@ public final class VectorFile {
 
   /** Writes atomically: a temporary file beside the target, moved into place when complete. */
   public static void write(Dataset data, Path file) throws IOException {
-    AtomicFiles.write(file, tmp -> writeTo(data, tmp));
+    AtomicFiles.write(file, tmp -> writeTo(data, tmp, null));
   }
 
-  private static void writeTo(Dataset data, Path tmp) throws IOException {
+  /** Writes like {@link #write(Dataset, Path)}, with {@code tag} stored and checksummed. */
+  public static void write(Dataset data, Path file, String tag) throws IOException {
+    AtomicFiles.write(file, tmp -> writeTo(data, tmp, java.util.Objects.requireNonNull(tag)));
+  }
+
+  /** A file's vectors and its tag ({@code null} when written untagged). */
+  public record Tagged(Dataset dataset, String tag) {}
+
+  private static void writeTo(Dataset data, Path tmp, String tag) throws IOException {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       Out out = new Out(ch);
       out.bytes(MAGIC);
-      out.i32(VERSION);
+      out.i32(tag == null ? VERSION : TAGGED);
+      if (tag != null) {
+        out.str(tag);
+      }
       out.i32(data.size());
       out.i32(data.dim());
       out.i32(data.hasLabels() ? 1 : 0);
@@ -80,11 +98,17 @@ public final class VectorFile {
 
   /** Reads a file written by {@link #write}; any damage is a one-line {@link IOException}. */
   public static Dataset read(Path file) throws IOException {
+    return readTagged(file).dataset();
+  }
+
+  /** Reads a file and its tag; any damage is a one-line {@link IOException}. */
+  public static Tagged readTagged(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     int tail = FOOTER.length + 8;
-    if (bytes.length >= MAGIC.length + 4 && bytes.length > tail
-        && ByteBuffer.wrap(bytes, MAGIC.length, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() == VERSION) {
+    int stated = bytes.length >= MAGIC.length + 4
+        ? ByteBuffer.wrap(bytes, MAGIC.length, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() : -1;
+    if (bytes.length > tail && (stated == VERSION || stated == TAGGED)) {
       // A checksum over everything before the footer: a flipped byte in the payload would
       // otherwise read as a valid file holding other vectors.
       java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -102,10 +126,11 @@ public final class VectorFile {
         throw new IOException(file + ": not an lshbench vector file (bad magic)");
       }
       int version = buf.getInt();
-      if (version != VERSION) {
+      if (version != VERSION && version != TAGGED) {
         throw new IOException(file + ": vector file version " + version + ", this lshbench reads "
-            + VERSION);
+            + VERSION + " and " + TAGGED);
       }
+      String tag = version == TAGGED ? str(buf) : null;
       int n = buf.getInt();
       int d = buf.getInt();
       boolean labelled = buf.getInt() == 1;
@@ -143,7 +168,7 @@ public final class VectorFile {
       if (!java.util.Arrays.equals(footer, FOOTER) || buf.hasRemaining()) {
         throw new IOException(file + ": damaged vector file (footer missing or trailing bytes)");
       }
-      return new Dataset(vectors, d, labels, names, ids, p);
+      return new Tagged(new Dataset(vectors, d, labels, names, ids, p), tag);
     } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
       throw new IOException(file + ": truncated or damaged vector file"
           + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);

@@ -20,7 +20,10 @@ import lshbench.io.Sha256;
  * modification times, labels), the model file's SHA-256, its name and the preprocessing. An
  * entry is a {@code .lshv} file (atomic write, footer-checked read: a killed run never leaves
  * an entry that reads as valid) plus the skipped list, written first so that a present vector
- * file always has its list. A damaged entry is reported and treated as a miss.
+ * file always has its list. The vector file's tag records the key, which part of it this is,
+ * the image, dimension and skipped counts and the skipped list's SHA-256: a file name alone
+ * proves nothing (a file copied over another entry's name read as valid). A damaged or foreign
+ * entry, or one written before tags, is reported in one line and treated as a miss.
  *
  * <p>Long runs also leave chunk files (every {@code chunkSize} images) under
  * {@code <entry>.parts/}; a rerun after a kill resumes from the completed chunks. They are
@@ -64,14 +67,39 @@ public final class EmbeddingCache {
   /** A cached dataset and the files skipped when it was made. */
   public record Entry(Dataset dataset, List<Skipped> skipped) {}
 
-  /** The entry for {@code key}, or empty when absent or damaged. */
-  public Optional<Entry> read(String key) {
-    return readPair(vectorFile(key), skippedFile(key));
+  /**
+   * The entry for {@code key}, or empty when absent, damaged, made for another key, or not
+   * accounting for exactly {@code listed} files (embedded + skipped: the listing it was made
+   * from had that many).
+   */
+  public Optional<Entry> read(String key, int listed) {
+    Optional<Entry> e = readPair(vectorFile(key), skippedFile(key), key, WHOLE);
+    if (e.isPresent() && e.get().dataset().size() + e.get().skipped().size() != listed) {
+      warn(vectorFile(key), "holds " + e.get().dataset().size() + " images + "
+          + e.get().skipped().size() + " skipped, the listing has " + listed + " files");
+      return Optional.empty();
+    }
+    return e;
   }
 
   public void write(String key, Dataset dataset, List<Skipped> skipped) throws IOException {
-    SkippedCsv.write(skippedFile(key), skipped);
-    VectorFile.write(dataset, vectorFile(key));
+    writePair(vectorFile(key), skippedFile(key), key, WHOLE, dataset, skipped);
+  }
+
+  /** The tag's name for the whole entry; chunks are named by their file. */
+  private static final String WHOLE = "entry";
+
+  private static void writePair(Path vectors, Path skippedFile, String key, String part,
+      Dataset dataset, List<Skipped> skipped) throws IOException {
+    SkippedCsv.write(skippedFile, skipped);
+    VectorFile.write(dataset, vectors, tag(key, part, dataset.size(), dataset.dim(),
+        skipped.size(), Sha256.ofFile(skippedFile)));
+  }
+
+  private static String tag(String key, String part, int images, int dim, int skipped,
+      String skippedSha256) {
+    return VERSION + "\nkey " + key + "\npart " + part + "\nimages " + images + "\ndim " + dim
+        + "\nskipped " + skipped + "\nskipped sha256 " + skippedSha256 + "\n";
   }
 
   /** Where chunk files of an unfinished entry live. */
@@ -86,14 +114,15 @@ public final class EmbeddingCache {
       @Override
       public Optional<Entry> load(int chunk) {
         Path v = parts.resolve(name(chunk) + VectorFile.EXTENSION);
-        return Files.exists(v) ? readPair(v, parts.resolve(name(chunk) + ".skipped.csv"))
+        return Files.exists(v)
+            ? readPair(v, parts.resolve(name(chunk) + ".skipped.csv"), key, name(chunk))
             : Optional.empty();
       }
 
       @Override
       public void save(int chunk, Dataset vectors, List<Skipped> skipped) throws IOException {
-        SkippedCsv.write(parts.resolve(name(chunk) + ".skipped.csv"), skipped);
-        VectorFile.write(vectors, parts.resolve(name(chunk) + VectorFile.EXTENSION));
+        writePair(parts.resolve(name(chunk) + VectorFile.EXTENSION),
+            parts.resolve(name(chunk) + ".skipped.csv"), key, name(chunk), vectors, skipped);
       }
 
       private String name(int chunk) {
@@ -115,20 +144,52 @@ public final class EmbeddingCache {
     }
   }
 
-  private Optional<Entry> readPair(Path vectors, Path skipped) {
+  private Optional<Entry> readPair(Path vectors, Path skipped, String key, String part) {
     if (!Files.exists(vectors)) {
       return Optional.empty();
     }
     if (!Files.exists(skipped)) {
-      log.println("[embed] cache entry " + vectors.getFileName()
-          + " has no skipped list; recomputing");
+      warn(vectors, "has no skipped list " + skipped.getFileName());
       return Optional.empty();
     }
     try {
-      return Optional.of(new Entry(VectorFile.read(vectors), SkippedCsv.read(skipped)));
+      VectorFile.Tagged v = VectorFile.readTagged(vectors);
+      if (v.tag() == null) {
+        warn(vectors, "was written without its key by an earlier lshbench");
+        return Optional.empty();
+      }
+      List<Skipped> list = SkippedCsv.read(skipped);
+      String expected = tag(key, part, v.dataset().size(), v.dataset().dim(), list.size(),
+          Sha256.ofFile(skipped));
+      if (!v.tag().equals(expected)) {
+        warn(vectors, "does not match its name and skipped list (" + firstDifference(v.tag(),
+            expected) + ")");
+        return Optional.empty();
+      }
+      return Optional.of(new Entry(v.dataset(), list));
     } catch (IOException e) {
-      log.println("[embed] ignoring damaged cache file: " + e.getMessage());
+      // VectorFile's and SkippedCsv's messages start with the file's path
+      log.println("[embed] warning: ignoring damaged cache file " + e.getMessage()
+          + "; recomputing");
       return Optional.empty();
     }
+  }
+
+  /** "stored key X, expected key Y" for the first line where two tags differ. */
+  private static String firstDifference(String stored, String expected) {
+    String[] a = stored.split("\n");
+    String[] b = expected.split("\n");
+    for (int i = 0; i < Math.max(a.length, b.length); i++) {
+      String x = i < a.length ? a[i] : "";
+      String y = i < b.length ? b[i] : "";
+      if (!x.equals(y)) {
+        return "stored " + x + ", expected " + y;
+      }
+    }
+    return "tags differ";
+  }
+
+  private void warn(Path file, String why) {
+    log.println("[embed] warning: cache file " + file + " " + why + "; recomputing");
   }
 }

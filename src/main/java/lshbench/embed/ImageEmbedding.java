@@ -83,7 +83,7 @@ public final class ImageEmbedding {
     String name = TorchScriptEmbedder.honestName(spec.modelName(), spec.modelPath());
     String key = EmbeddingCache.key(listing.fingerprint(), modelSha, name, prep.describe());
     EmbeddingCache cache = new EmbeddingCache(cacheDir, log);
-    var hit = cache.read(key);
+    var hit = cache.read(key, listing.items().size() + listing.skipped().size());
     if (hit.isPresent()) {
       Dataset d = hit.get().dataset();
       log.printf(Locale.ROOT, "[embed] cache hit %s: %d images, %d-d (%s)%n",

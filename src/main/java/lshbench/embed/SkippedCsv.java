@@ -36,7 +36,24 @@ public final class SkippedCsv {
     });
   }
 
+  /**
+   * Reads a list written by {@link #write}. Any damage (a torn quoted field, bytes that are not
+   * UTF-8, a wrong header or field count) is an {@link IOException} whose one-line message
+   * names the file; commons-csv's own unchecked exceptions name nothing.
+   */
   public static List<Skipped> read(Path file) throws IOException {
+    try {
+      return parse(file);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IOException(file + ": not UTF-8 text (damaged skipped list)", e);
+    } catch (java.io.UncheckedIOException e) {
+      throw new IOException(file + ": damaged skipped list: " + e.getCause().getMessage(), e);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new IOException(file + ": damaged skipped list: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Skipped> parse(Path file) throws IOException {
     List<Skipped> out = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       var parser = READ.parse(in);

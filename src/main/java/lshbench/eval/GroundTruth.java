@@ -1,13 +1,16 @@
 package lshbench.eval;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32C;
 import lshbench.data.Dataset;
 import lshbench.io.AtomicFiles;
 import lshbench.lsh.ExactIndex;
@@ -19,7 +22,8 @@ import lshbench.lsh.Neighbours;
  */
 public final class GroundTruth {
   private static final int MAGIC = 0x4C534754; // "LSGT"
-  private static final int VERSION = 1;
+  // 2: the input it answers and a CRC32C are stored and checked
+  private static final int VERSION = 2;
 
   private final int[][] neighbours;
   private final float[][] distances;
@@ -45,27 +49,37 @@ public final class GroundTruth {
     return new GroundTruth(ids, dists, countLabels(data, split.members()));
   }
 
+  /** {@link #loadOrCompute(Dataset, QuerySplit, int, int, Path, PrintStream)} warning on stderr. */
+  public static Loaded loadOrCompute(Dataset data, QuerySplit split, int n, int threads,
+      Path cacheDir) throws IOException {
+    return loadOrCompute(data, split, n, threads, cacheDir, System.err);
+  }
+
   /**
    * Loads the ground truth from {@code cacheDir} when an earlier run computed it for the same
-   * dataset content, split and n; otherwise computes and stores it.
+   * dataset content, split and n; otherwise computes and stores it. A cache file that is
+   * damaged, of another version or made for other input is recomputed and rewritten, with one
+   * warning line on {@code log}.
    *
    * @return the ground truth and whether it came from the cache
    */
   public static Loaded loadOrCompute(Dataset data, QuerySplit split, int n, int threads,
-      Path cacheDir) throws IOException {
+      Path cacheDir, PrintStream log) throws IOException {
     long key = data.fingerprint() * 31 + java.util.Arrays.hashCode(split.queries()) * 17L + n;
     Path file = cacheDir.resolve(String.format("groundtruth-%016x.bin", key));
     if (Files.isRegularFile(file)) {
       try {
-        GroundTruth gt = read(file, data, split, n);
+        GroundTruth gt = read(file, key, data, split, n);
         return new Loaded(gt, true, file);
       } catch (IOException e) {
-        // A damaged or foreign cache file is recomputed, never trusted.
-        Files.deleteIfExists(file);
+        // The name is a 64-bit hash and the bytes may be damaged: trusting either would give
+        // wrong recall with no sign of it.
+        log.println("warning: ground-truth cache " + file + ": " + e.getMessage()
+            + "; recomputing");
       }
     }
     GroundTruth gt = compute(data, split, n, threads);
-    gt.write(file);
+    gt.write(file, key, data, split);
     return new Loaded(gt, false, file);
   }
 
@@ -106,16 +120,29 @@ public final class GroundTruth {
     return membersPerLabel != null;
   }
 
-  private void write(Path file) throws IOException {
-    AtomicFiles.write(file, tmp -> writeTo(tmp));
+  private void write(Path file, long key, Dataset data, QuerySplit split) throws IOException {
+    AtomicFiles.write(file, tmp -> Files.write(tmp, encode(key, data, split)));
   }
 
-  private void writeTo(Path tmp) throws IOException {
-    try (DataOutputStream out = new DataOutputStream(
-        new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+  /**
+   * The cache file: magic, version, then the input it answers (key, dataset fingerprint and
+   * shape, members, every query id, n), the neighbours, the label counts, magic again, and a
+   * CRC32C of every byte before it.
+   */
+  private byte[] encode(long key, Dataset data, QuerySplit split) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
       out.writeInt(VERSION);
-      out.writeInt(neighbours.length);
+      out.writeLong(key);
+      out.writeLong(data.fingerprint());
+      out.writeInt(data.size());
+      out.writeInt(data.dim());
+      out.writeInt(split.members().length);
+      out.writeInt(split.queries().length);
+      for (int q : split.queries()) {
+        out.writeInt(q);
+      }
       for (int q = 0; q < neighbours.length; q++) {
         out.writeInt(neighbours[q].length);
         for (int i = 0; i < neighbours[q].length; i++) {
@@ -130,48 +157,82 @@ public final class GroundTruth {
         }
       }
       out.writeInt(MAGIC);
+      out.flush();
+      CRC32C crc = new CRC32C();
+      crc.update(bytes.toByteArray());
+      out.writeLong(crc.getValue());
     }
+    return bytes.toByteArray();
   }
 
-  private static GroundTruth read(Path file, Dataset data, QuerySplit split, int n)
+  private static GroundTruth read(Path file, long key, Dataset data, QuerySplit split, int n)
       throws IOException {
-    try (DataInputStream in = new DataInputStream(
-        new BufferedInputStream(Files.newInputStream(file)))) {
-      if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-        throw new IOException("not a ground-truth file of this version");
+    byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length < 16) {
+      throw new IOException("truncated (" + bytes.length + " bytes)");
+    }
+    // Checked first: every field below is then as written, so what follows catches files
+    // that are intact but answer another input.
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, bytes.length - 8);
+    boolean intact = crc.getValue() == ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      if (in.readInt() != MAGIC) {
+        throw new IOException("not a ground-truth file");
       }
-      int queries = in.readInt();
-      if (queries != split.queries().length) {
-        throw new IOException("query count differs");
+      int version = in.readInt();
+      if (version != VERSION) {
+        throw new IOException("version " + version + ", this lshbench writes " + VERSION);
       }
-      int[][] ids = new int[queries][];
-      float[][] dists = new float[queries][];
-      for (int q = 0; q < queries; q++) {
-        int len = in.readInt();
-        if (len != Math.min(n, split.members().length)) {
-          throw new IOException("neighbour count differs");
+      if (!intact) {
+        throw new IOException("checksum mismatch (damaged or truncated)");
+      }
+      int[] queryIds = split.queries();
+      expect(in.readLong(), key, "key");
+      expect(in.readLong(), data.fingerprint(), "dataset fingerprint");
+      expect(in.readInt(), data.size(), "dataset size");
+      expect(in.readInt(), data.dim(), "dimension");
+      expect(in.readInt(), split.members().length, "member count");
+      expect(in.readInt(), queryIds.length, "query count");
+      for (int q = 0; q < queryIds.length; q++) {
+        if (in.readInt() != queryIds[q]) {
+          throw new IOException("made for other queries (query " + q + " differs)");
         }
+      }
+      int len = Math.min(n, split.members().length);
+      int[][] ids = new int[queryIds.length][];
+      float[][] dists = new float[queryIds.length][];
+      for (int q = 0; q < queryIds.length; q++) {
+        expect(in.readInt(), len, "neighbour count");
         ids[q] = new int[len];
         dists[q] = new float[len];
         for (int i = 0; i < len; i++) {
           ids[q][i] = in.readInt();
           dists[q][i] = in.readFloat();
           if (ids[q][i] < 0 || ids[q][i] >= data.size()) {
-            throw new IOException("neighbour id out of range");
+            throw new IOException("neighbour id " + ids[q][i] + " out of range");
           }
         }
       }
       int labels = in.readInt();
+      expect(labels, data.hasLabels() ? data.labelCount() : -1, "label count");
       int[] counts = labels < 0 ? null : new int[labels];
       for (int i = 0; counts != null && i < labels; i++) {
         counts[i] = in.readInt();
       }
-      if (in.readInt() != MAGIC) {
+      if (in.readInt() != MAGIC || in.available() != 8) {
         throw new IOException("footer missing");
       }
       return new GroundTruth(ids, dists, counts);
     } catch (EOFException e) {
-      throw new IOException("truncated ground-truth file", e);
+      throw new IOException("truncated");
+    }
+  }
+
+  private static void expect(long stored, long wanted, String what) throws IOException {
+    if (stored != wanted) {
+      throw new IOException("made for another input (" + what + " " + stored + ", expected "
+          + wanted + ")");
     }
   }
 }

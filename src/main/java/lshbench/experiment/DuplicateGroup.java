@@ -22,6 +22,11 @@ public record DuplicateGroup(int id, List<Member> members) {
     return members.get(0);
   }
 
+  /** Files that could go: members not kept, each file once however many names it has. */
+  public int removable() {
+    return (int) members.stream().filter(m -> !m.keep() && m.sameFileAs() == null).count();
+  }
+
   /**
    * One image of a group.
    *
@@ -33,12 +38,21 @@ public record DuplicateGroup(int id, List<Member> members) {
    * @param bytes file size
    * @param sharpness variance of the Laplacian of the luma (higher is crisper)
    * @param distanceToKeep cosine distance to the group's keep image (0 for the keep image)
-   * @param keep whether this is the image the rule suggests keeping
+   * @param keep whether this is the image the rule suggests keeping (every name of that file
+   *     is marked, so that removing the unmarked names never removes the kept file)
+   * @param link whether this name is a symbolic link
+   * @param sameFileAs when this is a second name of another member's file (a symbolic link to
+   *     it, a hard link of it, or its link target), that member's path; otherwise null
    */
   public record Member(int row, String path, Path file, int width, int height, long bytes,
-      double sharpness, double distanceToKeep, boolean keep) {
+      double sharpness, double distanceToKeep, boolean keep, boolean link, String sameFileAs) {
     public long pixels() {
       return (long) width * height;
+    }
+
+    /** Whether this is only another name of a member listed before it. */
+    public boolean isAlias() {
+      return sameFileAs != null;
     }
   }
 }

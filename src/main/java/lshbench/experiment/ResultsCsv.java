@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import lshbench.io.AtomicFiles;
 
 /**
@@ -54,8 +58,11 @@ public final class ResultsCsv implements Closeable {
   }
 
   /**
-   * Reads the rows a killed run finished, keyed by their parameter columns. A row cut short by the kill
-   * (wrong field count, unparsable) is dropped and will be recomputed.
+   * Reads the rows a killed run finished, keyed by their parameter columns. A kill can cut
+   * the file anywhere, inside a quoted field too, so a row counts as finished only when the
+   * newline after it was written and it has every column: a last row cut between digits
+   * would otherwise read as a valid, wrong number. Everything else is dropped and recomputed;
+   * a partial file whose header is not this version's columns keeps no rows.
    */
   public static Map<String, List<String>> finishedRows(Path folder) throws IOException {
     Map<String, List<String>> out = new java.util.LinkedHashMap<>();
@@ -63,20 +70,39 @@ public final class ResultsCsv implements Closeable {
     if (!Files.isRegularFile(file)) {
       return out;
     }
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    for (int i = 1; i < lines.size(); i++) {
-      try (org.apache.commons.csv.CSVParser p = CSVFormat.RFC4180.parse(new java.io.StringReader(lines.get(i)))) {
-        List<org.apache.commons.csv.CSVRecord> recs = p.getRecords();
-        if (recs.size() != 1 || recs.get(0).size() != ResultColumns.ALL.size()) {
-          continue;
-        }
-        List<String> row = recs.get(0).toList();
-        out.put(key(row), row);
-      } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-        // a torn last line
+    // decoded leniently: a kill can cut a multi-byte character, and only its row is lost
+    String text = completeRecords(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+    try (CSVParser p = CSVFormat.RFC4180.parse(new StringReader(text))) {
+      java.util.Iterator<CSVRecord> records = p.iterator();
+      if (!records.hasNext() || !records.next().toList().equals(ResultColumns.ALL)) {
+        return out;
       }
+      while (records.hasNext()) {
+        CSVRecord r = records.next();
+        if (r.size() == ResultColumns.ALL.size()) {
+          out.put(key(r.toList()), r.toList());
+        }
+      }
+    } catch (UncheckedIOException | IllegalStateException e) {
+      // Damage inside the file rather than a torn tail: the rows read before it stay valid.
     }
     return out;
+  }
+
+  /** The text up to the last newline outside quotes: the records whose end was written. */
+  static String completeRecords(String text) {
+    boolean quoted = false;
+    int end = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        // a doubled quote inside a field toggles twice, so it leaves the state as it was
+        quoted = !quoted;
+      } else if (c == '\n' && !quoted) {
+        end = i + 1;
+      }
+    }
+    return text.substring(0, end);
   }
 
   private static String key(List<String> row) {

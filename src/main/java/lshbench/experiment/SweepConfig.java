@@ -104,7 +104,8 @@ public record SweepConfig(
       Key.of("synthetic.spread", "1.2", "within-class spread relative to between-class (higher = harder)"),
       Key.of("synthetic.noise", "0.1", "per-coordinate noise before the ReLU"),
       Key.of("synthetic.seed", "101", "seed of the synthetic generator"),
-      Key.of("metric", "euclidean", "euclidean or cosine (cosine L2-normalises the vectors first)"),
+      Key.of("metric", "euclidean", "euclidean or cosine (cosine L2-normalises the vectors first and refuses "
+          + "all-zero ones)"),
       Key.of("center", "true", "subtract the data mean before hashing (true/false)"),
       Key.of("k", DEFAULT_K, "grid of bits per table, 1..64: list and/or ranges, e.g. 4,8,12 or 4-24:2"),
       Key.of("L", DEFAULT_L, "grid of table counts, 1..4096, e.g. 1,2,4,8,16,32"),
@@ -122,7 +123,8 @@ public record SweepConfig(
   /** Keys only a sweep reads. */
   static final List<Key> SWEEP_KEYS = List.of(
       Key.of("repeats", "1", "rebuilds of every configuration with different hyperplane seeds"),
-      Key.of("resume", "", "a killed run's folder: finish it instead of starting a new one"));
+      Key.of("resume", "", "a killed run's folder: finish it instead of starting a new one (a torn "
+          + "last row is computed again)"));
 
   /** Keys the tuner reads (and the scale experiment, which tunes at every size). */
   static final List<Key> TUNE_KEYS = List.of(

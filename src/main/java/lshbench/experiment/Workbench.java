@@ -128,7 +128,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     int topN = Math.min(config.topN(), split.members().length);
     long t0 = System.nanoTime();
     GroundTruth.Loaded gt = GroundTruth.loadOrCompute(data, split, topN, config.threads(),
-        config.cacheDir());
+        config.cacheDir(), log);
     log.printf(Locale.ROOT, "[%s] ground truth (%d queries, top %d) %s in %.1f s%n", config.type(),
         split.queries().length, topN, gt.fromCache() ? "read from cache" : "computed",
         (System.nanoTime() - t0) / 1e9);

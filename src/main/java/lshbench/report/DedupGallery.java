@@ -106,7 +106,7 @@ public final class DedupGallery {
         g.setColor(TEXT);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         g.drawString(String.format(Locale.ROOT, "group %d: %d images, %d could be removed",
-            group.id(), group.members().size(), group.members().size() - 1), PAD, y + 17);
+            group.id(), group.members().size(), group.removable()), PAD, y + 17);
         int top = y + HEADER;
         int shown = Math.min(columns, group.members().size());
         for (int c = 0; c < shown; c++) {
@@ -144,7 +144,7 @@ public final class DedupGallery {
       int dy = y + (THUMB - thumb.getHeight()) / 2;
       g.drawImage(thumb, dx, dy, null);
     }
-    if (m.keep()) {
+    if (m.keep() && !m.isAlias()) {
       g.setColor(KEEP);
       g.setStroke(new java.awt.BasicStroke(3f));
       g.drawRect(x - 2, y - 2, THUMB + 3, THUMB + 3);
@@ -155,8 +155,9 @@ public final class DedupGallery {
   private static void drawLabel(Graphics2D g, DuplicateGroup.Member m, int x, int y) {
     g.setFont(BIG);
     FontMetrics fm = g.getFontMetrics();
-    String big = m.keep() ? "KEEP" : String.format(Locale.ROOT, "%.3f", m.distanceToKeep());
-    g.setColor(m.keep() ? KEEP : GREEN);
+    String big = m.isAlias() ? "SAME FILE" : m.keep() ? "KEEP"
+        : String.format(Locale.ROOT, "%.3f", m.distanceToKeep());
+    g.setColor(m.isAlias() ? TEXT : m.keep() ? KEEP : GREEN);
     g.drawString(big, x + (THUMB - fm.stringWidth(big)) / 2, y + 19);
     g.setFont(SMALL);
     g.setColor(TEXT);
@@ -245,9 +246,11 @@ public final class DedupGallery {
         + g.members().size() + " images</h3>\n");
     for (DuplicateGroup.Member m : g.members()) {
       String href = links.computeIfAbsent(m.file(), f -> link(base, f));
-      out.write("<div class=\"m" + (m.keep() ? " keep" : "") + "\"><a href=\"" + href
-          + "\"><img loading=\"lazy\" src=\"" + href + "\" alt=\"" + esc(m.path()) + "\"></a><br>"
-          + (m.keep() ? "<span class=\"k\">KEEP</span>" : "<span class=\"d\">"
+      out.write("<div class=\"m" + (m.keep() && !m.isAlias() ? " keep" : "") + "\"><a href=\""
+          + href + "\"><img loading=\"lazy\" src=\"" + href + "\" alt=\"" + esc(m.path())
+          + "\"></a><br>"
+          + (m.isAlias() ? "<span>same file as " + esc(m.sameFileAs()) + "</span>"
+          : m.keep() ? "<span class=\"k\">KEEP</span>" : "<span class=\"d\">"
           + String.format(Locale.ROOT, "%.3f", m.distanceToKeep()) + "</span>")
           + "<div class=\"p\">" + esc(m.path()) + "<br>" + m.width() + "×" + m.height() + ", "
           + kb(m.bytes()) + "</div></div>\n");

@@ -58,7 +58,7 @@ class VectorFileTest {
     bytes[8] = 1; // the little-endian version field follows the 8-byte magic
     Files.write(f, bytes);
     IOException e = assertThrows(IOException.class, () -> VectorFile.read(f));
-    assertEquals(f + ": vector file version 1, this lshbench reads 2", e.getMessage());
+    assertEquals(f + ": vector file version 1, this lshbench reads 2 and 3", e.getMessage());
   }
 
   @Test

@@ -58,6 +58,53 @@ class SweepResumeTest {
     assertTrue(again.getMessage().endsWith("is already complete"), again.getMessage());
   }
 
+  /** What a kill can leave: rows, then the next row cut at {@code cut} characters, no newline. */
+  private static void killAt(Path folder, int keepRows, java.util.function.ToIntFunction<String> cut)
+      throws IOException {
+    List<String> lines = Files.readAllLines(folder.resolve(ResultsCsv.FILE));
+    String next = lines.get(keepRows + 1);
+    Files.write(folder.resolve(ResultsCsv.PARTIAL), lines.subList(0, keepRows + 1));
+    Files.writeString(folder.resolve(ResultsCsv.PARTIAL), next.substring(0,
+        cut.applyAsInt(next)), java.nio.file.StandardOpenOption.APPEND);
+    Files.delete(folder.resolve(ResultsCsv.FILE));
+    Files.writeString(folder.resolve(RunFolder.STATUS), "running\n");
+  }
+
+  private void assertResumeEqualsWholeRun(java.util.function.ToIntFunction<String> cut)
+      throws IOException {
+    Map<String, String> settings = SweepDeterminismTest.tiny(dir);
+    settings.put("repeats", "1");
+    SweepRunner.Result whole = run(settings);
+    SweepRunner.Result killed = run(settings);
+    killAt(killed.folder().path(), 3, cut);
+
+    settings.put("resume", killed.folder().path().toString());
+    SweepRunner.Result resumed = run(settings);
+    assertEquals(3, resumed.reused());
+    assertEquals(6 - 3, resumed.computed());
+    assertEquals(SweepDeterminismTest.rowsWithoutTiming(whole.csv()),
+        SweepDeterminismTest.rowsWithoutTiming(resumed.csv()));
+    assertEquals("complete\n", Files.readString(resumed.folder().resolve(RunFolder.STATUS)));
+  }
+
+  @Test
+  void aRowTornInsideTheQuotedProvenanceIsRecomputed() throws IOException {
+    assertResumeEqualsWholeRun(row -> {
+      int quote = row.indexOf('"');
+      assertTrue(quote > 0 && row.indexOf('"', quote + 1) > quote + 10, row);
+      return quote + 10;
+    });
+  }
+
+  @Test
+  void aLastRowWithItsFinalDigitsCutAndNoNewlineIsRecomputed() throws IOException {
+    assertResumeEqualsWholeRun(row -> {
+      // every column present, the last number shortened: it must not be taken as finished
+      assertTrue(Character.isDigit(row.charAt(row.length() - 1)), row);
+      return row.length() - 3;
+    });
+  }
+
   @Test
   void aResumeWithDifferentSettingsIsRefusedByKey() throws IOException {
     Map<String, String> settings = SweepDeterminismTest.tiny(dir);
