@@ -101,27 +101,6 @@ public final class RunFolder {
     return path.resolve(name);
   }
 
-  /** A run's body: what happens between "running" and "complete". */
-  @FunctionalInterface
-  public interface Work<T> {
-    T run() throws IOException;
-  }
-
-  /**
-   * Runs {@code work}, then marks the folder complete; on any failure marks it failed with the
-   * reason and rethrows, so a reader never takes an interrupted run for a finished one.
-   */
-  public <T> T finish(Work<T> work) throws IOException {
-    try {
-      T result = work.run();
-      status("complete");
-      return result;
-    } catch (IOException | RuntimeException e) {
-      fail(e);
-      throw e;
-    }
-  }
-
   /** Marks the folder failed, with the reason on one line. */
   public void fail(Throwable e) throws IOException {
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

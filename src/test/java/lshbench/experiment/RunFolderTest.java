@@ -2,7 +2,6 @@ package lshbench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,19 +15,15 @@ class RunFolderTest {
   Path dir;
 
   @Test
-  void finishMarksCompleteOrFailedOnOneLineAndNeverReusesAFolder() throws IOException {
+  void aFolderIsNeverReusedAndFailureIsOneLine() throws IOException {
     LocalDateTime now = LocalDateTime.of(2026, 1, 2, 3, 4, 5);
     RunFolder a = RunFolder.create(dir, "x", now);
     RunFolder b = RunFolder.create(dir, "x", now);
     assertNotEquals(a.path(), b.path());
     assertEquals("x-20260102-030405-2", b.path().getFileName().toString());
 
-    assertEquals(7, a.finish(() -> 7));
-    assertEquals("complete\n", Files.readString(a.resolve(RunFolder.STATUS)));
-
-    assertThrows(IllegalStateException.class, () -> b.finish(() -> {
-      throw new IllegalStateException("two\nlines");
-    }));
+    assertEquals("running\n", Files.readString(a.resolve(RunFolder.STATUS)));
+    b.fail(new IllegalStateException("two\nlines"));
     assertEquals("failed: two lines\n", Files.readString(b.resolve(RunFolder.STATUS)));
     b.fail(new NullPointerException());
     assertEquals("failed: NullPointerException\n", Files.readString(b.resolve(RunFolder.STATUS)));
