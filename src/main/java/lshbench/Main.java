@@ -15,6 +15,11 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    if (Boolean.getBoolean("verbose")) {
+      // Before any logger exists: slf4j-simple reads its level once, system property first.
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+      System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "info");
+    }
     int code = run(args, System.out, System.err);
     if (code != 0) {
       System.exit(code);
