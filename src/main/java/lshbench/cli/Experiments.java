@@ -28,7 +28,8 @@ public final class Experiments {
       new ScaleExperiment(),
       new DedupExperiment(),
       new DedupBenchExperiment(),
-      new DownloadExperiment());
+      new DownloadExperiment(),
+      new ExportAnnExperiment());
 
   /** The key that picks the type; every experiment file may carry it. */
   static final String TYPE = "type";

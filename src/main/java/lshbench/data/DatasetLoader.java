@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens vector files by format: lshbench's own {@code .lshv}, TEXMEX {@code .fvecs}, and
- * tab-separated text (one vector a line, as the SIFT sample from the NGT repository).
+ * Opens vector files by format: lshbench's own {@code .lshv}, TEXMEX {@code .fvecs} and
+ * {@code .bvecs}, an ann-benchmarks {@code .hdf5} file's {@code train}, and tab-separated text
+ * (one vector a line, as the SIFT sample from the NGT repository).
  */
 public final class DatasetLoader {
   private DatasetLoader() {}
@@ -19,13 +20,21 @@ public final class DatasetLoader {
   public enum Format {
     LSHV,
     FVECS,
+    BVECS,
+    HDF5,
     TSV;
 
-    /** Guesses from the file name; .lshv, .fvecs, and .tsv/.txt. */
+    /** Guesses from the file name; .lshv, .fvecs, .bvecs, .hdf5/.h5 and .tsv/.txt. */
     public static Format of(Path file) {
       String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
       if (name.endsWith(".fvecs")) {
         return FVECS;
+      }
+      if (name.endsWith(".bvecs")) {
+        return BVECS;
+      }
+      if (AnnBenchmarksFile.isHdf5(file)) {
+        return HDF5;
       }
       if (name.endsWith(".tsv") || name.endsWith(".txt")) {
         return TSV;
@@ -42,6 +51,12 @@ public final class DatasetLoader {
     switch (Format.of(file)) {
       case FVECS:
         data = fromRows(TexmexFormat.readFvecs(file), "fvecs", file);
+        break;
+      case BVECS:
+        data = fromRows(TexmexFormat.readBvecs(file), "bvecs", file);
+        break;
+      case HDF5:
+        data = AnnBenchmarksFile.read(file).train();
         break;
       case TSV:
         data = fromRows(readTsv(file), "tsv", file);

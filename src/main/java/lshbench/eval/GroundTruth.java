@@ -56,6 +56,45 @@ public final class GroundTruth {
   }
 
   /**
+   * A published ground truth: the first {@code n} of each query's given neighbour ids (rows of
+   * a {@link QuerySplit#fixed} split's base). Their distances are measured here, in the data as
+   * indexed (normalised for cosine), and the lists re-sorted by them, because kNN recall compares
+   * an answer with the n-th true distance; which items count stays the file's.
+   */
+  public static GroundTruth given(Dataset data, QuerySplit split, int[][] ids, int n) {
+    int base = split.members().length;
+    int[][] out = new int[ids.length][];
+    float[][] dists = new float[ids.length][];
+    for (int q = 0; q < ids.length; q++) {
+      if (ids[q].length < n) {
+        throw new IllegalArgumentException("top.n: " + n + " neighbours asked for, the ground "
+            + "truth gives " + ids[q].length);
+      }
+      int qOff = data.offset(split.queries()[q]);
+      Integer[] order = new Integer[n];
+      float[] d = new float[n];
+      for (int i = 0; i < n; i++) {
+        int id = ids[q][i];
+        if (id < 0 || id >= base) {
+          throw new IllegalArgumentException("ground truth of query " + q + " names item " + id
+              + ", outside the base's 0.." + (base - 1));
+        }
+        d[i] = lshbench.vector.VectorOps.squaredDistance(data.vectors(), qOff, data.vectors(),
+            data.offset(id), data.dim());
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> Float.compare(d[a], d[b]));
+      out[q] = new int[n];
+      dists[q] = new float[n];
+      for (int i = 0; i < n; i++) {
+        out[q][i] = ids[q][order[i]];
+        dists[q][i] = d[order[i]];
+      }
+    }
+    return new GroundTruth(out, dists, countLabels(data, split.members()));
+  }
+
+  /**
    * Loads the ground truth from {@code cacheDir} when an earlier run computed it for the same
    * dataset content, split and n; otherwise computes and stores it. A cache file that is
    * damaged, of another version or made for other input is recomputed and rewritten, with one

@@ -4,14 +4,36 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Held-out queries: {@code queries} random rows are searched for among the remaining
- * {@code members}, so no query finds itself.
+ * Which rows are queries and which are searched: held-out ({@link #draw}: {@code queries}
+ * random rows searched for among the remaining {@code members}, so no query finds itself) or
+ * fixed ({@link #fixed}: a published query set appended after the base).
  *
  * @param queries dataset rows used as queries, in draw order
  * @param members the other rows, ascending: what the indexes hold
  * @param seed the seed that drew them
  */
 public record QuerySplit(int[] queries, int[] members, long seed) {
+
+  /**
+   * A published query set: the dataset holds the {@code base} items first and the
+   * {@code queries} after them, so a member's row is its position in the base and a published
+   * neighbour id needs no translation. Nothing is drawn; the seed is -1.
+   */
+  public static QuerySplit fixed(int base, int queries) {
+    if (base < 1 || queries < 1) {
+      throw new IllegalArgumentException("a fixed split needs base items and queries, got " + base
+          + " and " + queries);
+    }
+    int[] q = new int[queries];
+    for (int i = 0; i < queries; i++) {
+      q[i] = base + i;
+    }
+    int[] members = new int[base];
+    for (int i = 0; i < base; i++) {
+      members[i] = i;
+    }
+    return new QuerySplit(q, members, -1);
+  }
 
   /** Draws {@code count} queries out of {@code n} rows with a seeded shuffle. */
   public static QuerySplit draw(int n, int count, long seed) {

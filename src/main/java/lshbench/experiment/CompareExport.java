@@ -52,7 +52,7 @@ public final class CompareExport implements RunPlan<Path> {
 
   private final SweepConfig config;
   private final PrintStream log;
-  private Dataset data;
+  private Workbench.Source source;
 
   public CompareExport(SweepConfig config, PrintStream log) {
     this.config = config;
@@ -71,8 +71,8 @@ public final class CompareExport implements RunPlan<Path> {
 
   @Override
   public void load() throws IOException {
-    data = Workbench.loadForExperiment(config, log).data();
-    config.families().check(data.dim(), data.size() - config.queries());
+    source = Workbench.loadForExperiment(config, log);
+    config.families().check(source.data().dim(), source.members(config));
   }
 
   @Override
@@ -82,12 +82,12 @@ public final class CompareExport implements RunPlan<Path> {
 
   @Override
   public Path compute(RunFolder folder) throws IOException {
-    runIn(folder.path(), data);
+    runIn(folder.path(), source.data());
     return folder.path();
   }
 
   private void runIn(Path out, Dataset data) throws IOException {
-    Workbench bench = Workbench.prepare(config, data, log);
+    Workbench bench = Workbench.prepare(config, source, log);
     QuerySplit split = bench.split();
     export(out, data, split, bench.truth());
     Measurement exact = bench.exact();
@@ -258,7 +258,7 @@ public final class CompareExport implements RunPlan<Path> {
     json.put("provenance", data.provenance().headline());
     json.put("model", data.provenance().model());
     json.put("synthetic", data.provenance().synthetic());
-    json.put("metric", config.metric().label());
+    json.put("metric", source.metric().label());
     json.put("center", config.center());
     json.put("n_base", split.members().length);
     json.put("n_queries", split.queries().length);

@@ -47,7 +47,12 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
   @Override
   public void load() throws IOException {
     int largest = java.util.Arrays.stream(config.scaleSizes()).max().orElseThrow();
-    full = Workbench.loadForExperiment(config, log).data();
+    Workbench.Source source = Workbench.loadForExperiment(config, log);
+    if (source.split() != null) {
+      throw new ConfigException("queries.file: the scale experiment holds queries out of every "
+          + "prefix of its dataset, so it takes no fixed query set");
+    }
+    full = source.data();
     if (largest > full.size()) {
       throw new ConfigException("scale.n: " + largest + " exceeds the dataset's " + full.size()
           + " items (raise N in synthetic.shape = clusters:CxN)");

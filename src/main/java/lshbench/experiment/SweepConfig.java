@@ -23,7 +23,9 @@ import lshbench.vector.Metric;
  * outside sweep). Three JVM switches are read where they act ({@code lshbench.threads},
  * {@code lshbench.decodeThreads}, {@code lshbench.simd}); they change speed, never a result.
  *
- * @param dataset {@code synthetic}, or a vector file path (.lshv, .fvecs, .tsv)
+ * @param dataset {@code synthetic}, or a vector file path (.lshv, .fvecs, .bvecs, .tsv, .hdf5)
+ * @param queriesFile a fixed query set, or null to hold queries out
+ * @param groundTruthFile the fixed queries' neighbours, or null to compute them
  * @param ks k grid (bits per table)
  * @param ls L grid (tables)
  */
@@ -31,6 +33,8 @@ public record SweepConfig(
     String experiment,
     String type,
     String dataset,
+    Path queriesFile,
+    Path groundTruthFile,
     String syntheticShape,
     int syntheticDim,
     int syntheticLatent,
@@ -79,6 +83,7 @@ public record SweepConfig(
   public static final String TUNE = "tune";
   public static final String SCALE = "scale";
   public static final String COMPARE = "compare";
+  public static final String EXPORT = "export-ann";
   private static final String DEFAULT_K = "4,6,8,10,12,14,16,20,24";
   private static final String DEFAULT_L = "1,2,4,8,16,32";
 
@@ -86,7 +91,13 @@ public record SweepConfig(
   static final List<Key> DATA_KEYS = List.of(
       Key.of("description", "", "free text shown in the summary"),
       Key.of("dataset", "synthetic", "synthetic, images (embed dataset.root with model.path), or a "
-          + "vector file: .lshv, .fvecs, .tsv"),
+          + "vector file: .lshv, .fvecs, .bvecs, .tsv, or an ann-benchmarks .hdf5 (train searched "
+          + "for its test queries, recall against its neighbors)"),
+      Key.of("queries.file", "", "a fixed query set instead of held-out items: .fvecs, .bvecs, or "
+          + "an .hdf5's test (with its neighbors unless groundtruth.file is given)"),
+      Key.of("groundtruth.file", "", "the fixed queries' nearest neighbours, ids counted from 0 in "
+          + "the dataset: .ivecs or an .hdf5's neighbors (checked against brute force on 50 "
+          + "queries); computed when absent"),
       Key.of("dataset.root", "", "images: folder with one sub-folder per category (Caltech101 layout)"),
       Key.of("model.path", "", "images: TorchScript file [N,3,S,S] -> [N,D] (see datasets/README.md)"),
       Key.of("model.name", "", "images: what the model and its weights are; goes into every output"),
@@ -105,13 +116,14 @@ public record SweepConfig(
       Key.of("synthetic.noise", "0.1", "per-coordinate noise before the ReLU"),
       Key.of("synthetic.seed", "101", "seed of the synthetic generator"),
       Key.of("metric", "euclidean", "euclidean or cosine (cosine L2-normalises the vectors first and refuses "
-          + "all-zero ones)"),
+          + "all-zero ones); an .hdf5 dataset's distance attribute decides for it"),
       Key.of("center", "true", "subtract the data mean before hashing (true/false)"),
       Key.of("k", DEFAULT_K, "grid of bits per table, 1..64: list and/or ranges, e.g. 4,8,12 or 4-24:2"),
       Key.of("L", DEFAULT_L, "grid of table counts, 1..4096, e.g. 1,2,4,8,16,32"),
       Key.of("probes", "0", "grid of extra buckets probed per table (multi-probe), 0 = plain LSH, "
           + "e.g. 0,4,16"),
-      Key.of("queries", "500", "held-out query items (fewer than the dataset's items)"),
+      Key.of("queries", "500", "held-out query items (fewer than the dataset's items); with a "
+          + "fixed query set, how many of its queries are used (the first)"),
       Key.of("top.n", "10", "neighbours returned per query: the n of knn_recall@n and precision@n"),
       Key.of("seed", "42", "master seed: query split and hyperplanes derive from it"),
       Key.of("warmup", "50", "untimed queries before each configuration's timed queries"),
@@ -157,6 +169,12 @@ public record SweepConfig(
         out.addAll(SCALE_KEYS);
       }
       case COMPARE -> { }
+      case EXPORT -> {
+        // an export measures nothing: no index grid, no timing, no run folder
+        List<String> unread = List.of("k", "L", "probes", "warmup", "warmup.ms");
+        out.removeIf(k -> unread.contains(k.name()) || !DATA_KEYS.contains(k));
+        out.addAll(AnnExport.KEYS);
+      }
       default -> throw new IllegalArgumentException("not a vector experiment: " + type);
     }
     return List.copyOf(out);
@@ -174,7 +192,7 @@ public record SweepConfig(
    */
   public static SweepConfig from(Settings s, FamilyRegistry registry) {
     String type = s.string("type", SWEEP);
-    if (!List.of(SWEEP, TUNE, SCALE, COMPARE).contains(type)) {
+    if (!List.of(SWEEP, TUNE, SCALE, COMPARE, EXPORT).contains(type)) {
       throw new ConfigException("type: '" + type + "' is not an experiment type (sweep, tune, scale, "
           + "compare, download, dedup or dedup-bench)");
     }
@@ -194,11 +212,20 @@ public record SweepConfig(
     int[] ls = s.grid("L", DEFAULT_L, 1, 4096);
     int[] probes = s.grid("probes", "0", 0, 4096);
     int topN = s.intIn("top.n", 10, 1, 10_000);
+    Path queriesFile = s.string("queries.file", "").isEmpty() ? null
+        : Path.of(s.string("queries.file", ""));
+    Path groundTruthFile = s.string("groundtruth.file", "").isEmpty() ? null
+        : Path.of(s.string("groundtruth.file", ""));
+    if (groundTruthFile != null && queriesFile == null) {
+      throw new ConfigException("groundtruth.file: needs queries.file, the queries it answers");
+    }
     boolean tunes = type.equals(TUNE) || type.equals(SCALE);
     return new SweepConfig(
         s.experiment(),
         type,
         s.string("dataset", "synthetic"),
+        queriesFile,
+        groundTruthFile,
         shape,
         s.intIn("synthetic.dim", 4096, 1, 1 << 16),
         s.intIn("synthetic.latent", 64, 1, 1 << 16),
@@ -316,6 +343,12 @@ public record SweepConfig(
     Map<String, String> m = new java.util.TreeMap<>();
     m.put("experiment", experiment);
     m.put("dataset", dataset);
+    if (queriesFile != null) {
+      m.put("queries.file", queriesFile.toString());
+    }
+    if (groundTruthFile != null) {
+      m.put("groundtruth.file", groundTruthFile.toString());
+    }
     if (images != null) {
       m.put("images", images.describe());
     }

@@ -64,7 +64,7 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
   @Override
   public void load() throws IOException {
     source = Workbench.loadForExperiment(config, log);
-    config.families().check(source.data().dim(), source.data().size() - config.queries());
+    config.families().check(source.data().dim(), source.members(config));
     if (config.resume() != null) {
       checkSameIdentity(config.resume());
     }
@@ -121,7 +121,7 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
   private Result runIn(RunFolder folder, Dataset data, Map<String, List<String>> finished)
       throws IOException {
     long started = System.currentTimeMillis();
-    Workbench bench = Workbench.prepare(config, data, log);
+    Workbench bench = Workbench.prepare(config, source, log);
     Measurement exact = bench.exact();
     Progress progress = new Progress("sweep", config.runs(), log);
     int computed = 0;
@@ -136,6 +136,11 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
         }
       }
       Path file = csv.finish();
+      if (source.truth() != null) {
+        // Published queries and neighbours: the same points ann-benchmarks plots.
+        log.println("[sweep] recall/QPS pairs in ann-benchmarks' terms: "
+            + AnnBenchmarksPairs.write(folder.path()));
+      }
       RunJson.write(config, folder, data, started, exact.queryUs().mean());
       return new Result(folder, file, data, computed, finished.size());
     }

@@ -77,7 +77,7 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
     start = System.nanoTime();
     source = Workbench.loadForExperiment(config, log);
     Dataset data = source.data();
-    config.families().check(data.dim(), data.size() - config.queries());
+    config.families().check(data.dim(), source.members(config));
     if (config.tuning().labelTarget() && !data.hasLabels()) {
       throw new ConfigException("target.metric: label recall needs labelled data; use knn");
     }
@@ -96,7 +96,7 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
 
   private Outcome tune(RunFolder folder, Dataset data, long start) throws IOException {
     SweepConfig.Tuning t = config.tuning();
-    Workbench bench = Workbench.prepare(config, data, log);
+    Workbench bench = Workbench.prepare(config, source, log);
     List<Candidate> measured;
     try (ResultsCsv csv = new ResultsCsv(folder.path())) {
       measured = search(bench, csv);

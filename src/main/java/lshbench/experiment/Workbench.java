@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lshbench.config.ConfigException;
+import lshbench.data.AnnBenchmarksFile;
 import lshbench.data.ClusterGenerator;
 import lshbench.data.ClusterSpec;
 import lshbench.data.Dataset;
 import lshbench.data.DatasetLoader;
+import lshbench.data.FixedQueries;
 import lshbench.data.SyntheticGenerator;
 import lshbench.data.SyntheticSpec;
 import lshbench.embed.ImageEmbedding;
@@ -19,6 +21,7 @@ import lshbench.eval.CollisionTheory;
 import lshbench.eval.CostBreakdown;
 import lshbench.eval.Evaluation;
 import lshbench.eval.GroundTruth;
+import lshbench.eval.GroundTruthCheck;
 import lshbench.eval.Measurement;
 import lshbench.eval.QuerySplit;
 import lshbench.family.BuildInput;
@@ -31,6 +34,7 @@ import lshbench.lsh.HashFamily;
 import lshbench.lsh.HyperplaneBank;
 import lshbench.lsh.Index;
 import lshbench.lsh.LshIndex;
+import lshbench.vector.Metric;
 
 /**
  * What every experiment over one dataset needs before it measures an index: the query split,
@@ -39,7 +43,7 @@ import lshbench.lsh.LshIndex;
  */
 record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Evaluation eval,
     Measurement exact, float[] centre, Map<String, CollisionTheory> familyTheories,
-    PrintStream log, double candidateUs) {
+    PrintStream log, double candidateUs, Metric metric) {
 
   /**
    * The collision theory of a family, computed on first use (an HNSW-only run never pays for
@@ -123,15 +127,27 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     }
   }
 
+  /** Held-out queries drawn from {@code data}, compared under the configured metric. */
   static Workbench prepare(SweepConfig config, Dataset data, PrintStream log) throws IOException {
-    QuerySplit split = QuerySplit.draw(data.size(), config.queries(), config.seed());
+    return prepare(config, new Source(data, null, config.metric(), null, null), log);
+  }
+
+  /**
+   * The source's split and ground truth when it brings them (a published query set), else
+   * held-out queries drawn with the seed and the exact neighbours computed (cached).
+   */
+  static Workbench prepare(SweepConfig config, Source source, PrintStream log) throws IOException {
+    Dataset data = source.data();
+    QuerySplit split = source.split() != null ? source.split()
+        : QuerySplit.draw(data.size(), config.queries(), config.seed());
     int topN = Math.min(config.topN(), split.members().length);
     long t0 = System.nanoTime();
-    GroundTruth.Loaded gt = GroundTruth.loadOrCompute(data, split, topN, config.threads(),
-        config.cacheDir(), log);
+    GroundTruth.Loaded gt = source.truth() != null
+        ? new GroundTruth.Loaded(source.truth(), false, null)
+        : GroundTruth.loadOrCompute(data, split, topN, config.threads(), config.cacheDir(), log);
     log.printf(Locale.ROOT, "[%s] ground truth (%d queries, top %d) %s in %.1f s%n", config.type(),
-        split.queries().length, topN, gt.fromCache() ? "read from cache" : "computed",
-        (System.nanoTime() - t0) / 1e9);
+        split.queries().length, topN, source.truth() != null ? "given with the queries"
+            : gt.fromCache() ? "read from cache" : "computed", (System.nanoTime() - t0) / 1e9);
     if (data.hasLabels()) {
       int[] perLabel = new int[data.labelCount()];
       for (int i = 0; i < data.size(); i++) {
@@ -163,11 +179,16 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     log.printf(Locale.ROOT, "[%s] rerank cost of a candidate %.3f µs, profiled on a small index "
         + "(the exact scan streams %.3f µs a row)%n", config.type(), candidateUs, streaming);
     return new Workbench(data, split, topN, gt.truth(), eval, exact, centre,
-        new java.util.HashMap<>(), log, candidateUs);
+        new java.util.HashMap<>(), log, candidateUs, source.metric());
   }
 
-  /** The configured dataset: generated, or read from a vector file. */
+  /**
+   * The configured dataset as read (not yet normalised): generated, embedded, or read from a
+   * vector file, with the published queries an ann-benchmarks file or {@code queries.file}
+   * brings, and the metric (an ann-benchmarks file's {@code distance} decides for it).
+   */
   static Source loadDataset(SweepConfig config, PrintStream log) throws IOException {
+    Source raw;
     if (config.images() != null) {
       log.println("[" + config.type() + "] " + config.images().describe());
       ImageEmbedding.Result r = ImageEmbedding.load(config.images(), config.cacheDir(), log);
@@ -175,31 +196,83 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
           r.dataset().size(), r.fromCache() ? "from cache" : String.format(Locale.ROOT,
               "%.1f images/s", r.imagesPerSecond()), r.skipped().size(),
           r.emptyCategories().isEmpty() ? "" : ", empty categories: " + r.emptyCategories());
-      checkFinite(r.dataset());
-      return new Source(r.dataset(), r);
+      raw = new Source(r.dataset(), r, config.metric(), null, null);
+    } else if (AnnBenchmarksFile.isHdf5(Path.of(config.dataset()))) {
+      AnnBenchmarksFile f = AnnBenchmarksFile.read(Path.of(config.dataset()));
+      if (f.metric() != config.metric()) {
+        log.printf(Locale.ROOT, "[%s] metric: %s says distance=%s, so neighbours are ranked by %s "
+            + "(the file's ground truth is defined by it), not %s%n", config.type(),
+            config.dataset(), AnnBenchmarksFile.metricName(f.metric()), f.metric().label(),
+            config.metric().label());
+      }
+      raw = new Source(f.train(), null, f.metric(), null, null).withQueries(f.test());
+    } else {
+      raw = new Source(loadVectors(config, log), null, config.metric(), null, null);
     }
-    Dataset d = loadVectors(config, log);
-    checkFinite(d);
-    return new Source(d, null);
+    checkFinite(raw.data());
+    if (config.queriesFile() != null) {
+      raw = raw.withQueries(FixedQueries.load(config.queriesFile(), config.groundTruthFile()));
+    }
+    return raw;
   }
 
   /**
-   * The dataset as an experiment uses it: loaded, L2-normalised for cosine, and checked
-   * against the query count, all before any run folder exists.
+   * The dataset as an experiment uses it: loaded, L2-normalised for cosine, split (a published
+   * query set appended after the base, or held-out queries checked against the item count),
+   * and a published ground truth checked against brute force on a sample, all before any run
+   * folder exists.
    */
   static Source loadForExperiment(SweepConfig config, PrintStream log) throws IOException {
-    Source source = loadDataset(config, log);
+    return split(config, loadDataset(config, log), log);
+  }
+
+  /** {@link #loadForExperiment} on a dataset already loaded by {@link #loadDataset}. */
+  static Source split(SweepConfig config, Source source, PrintStream log) throws IOException {
     Dataset data = source.data();
     log.println("[" + config.type() + "] dataset: " + data.size() + " × " + data.dim() + ", "
         + data.provenance().headline());
-    if (config.metric() == lshbench.vector.Metric.COSINE) {
-      data = data.normalised();
+    FixedQueries fixed = source.fixed();
+    if (fixed == null) {
+      if (source.metric() == Metric.COSINE) {
+        data = data.normalised();
+      }
+      if (config.queries() >= data.size()) {
+        throw new ConfigException("queries: " + config.queries() + " must be fewer than the "
+            + "dataset's " + data.size() + " items");
+      }
+      return new Source(data, source.images(), source.metric(), null, null);
     }
-    if (config.queries() >= data.size()) {
-      throw new ConfigException("queries: " + config.queries() + " must be fewer than the dataset's "
-          + data.size() + " items");
+    if (fixed.dim() != data.dim()) {
+      throw new ConfigException("queries: " + fixed.source() + " has dimension " + fixed.dim()
+          + ", the dataset " + data.dim());
     }
-    return new Source(data, source.images());
+    fixed = fixed.first(config.queries());
+    int topN = Math.min(config.topN(), data.size());
+    if (fixed.neighbours() != null && fixed.neighbourCount() < topN) {
+      throw new ConfigException("top.n: " + topN + " neighbours asked for, " + fixed.source()
+          + " gives " + fixed.neighbourCount() + " a query");
+    }
+    Dataset joined = FixedQueries.append(data, fixed);
+    if (source.metric() == Metric.COSINE) {
+      joined = joined.normalised();
+    }
+    QuerySplit split = QuerySplit.fixed(data.size(), fixed.size());
+    log.printf(Locale.ROOT, "[%s] queries: %d from %s%s%n", config.type(), fixed.size(),
+        fixed.source(), data.hasLabels() ? " (unlabelled, so label recall is left out)" : "");
+    GroundTruth truth = null;
+    if (fixed.neighbours() != null) {
+      try {
+        truth = GroundTruth.given(joined, split, fixed.neighbours(), topN);
+      } catch (IllegalArgumentException e) {
+        throw new IOException(fixed.source() + ": " + e.getMessage(), e);
+      }
+      long t0 = System.nanoTime();
+      int checked = GroundTruthCheck.verify(joined, split, truth, topN, 50, config.seed(),
+          config.threads(), fixed.source());
+      log.printf(Locale.ROOT, "[%s] given neighbours agree with brute force on %d sampled "
+          + "queries (%.1f s)%n", config.type(), checked, (System.nanoTime() - t0) / 1e9);
+    }
+    return new Source(joined, source.images(), source.metric(), split, truth);
   }
 
   /** A NaN or infinite coordinate would poison every distance it touches: refuse it by item. */
@@ -211,11 +284,31 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
   }
 
   /**
-   * A dataset and, for embedded images, what the embedding left out.
+   * A dataset and, for embedded images, what the embedding left out; with a published query
+   * set, its queries until {@link #loadForExperiment} appends them, then the split and ground
+   * truth they bring.
    *
    * @param images the embedding's result, or null for vectors that were not embedded here
+   * @param metric how neighbours are ranked
+   * @param split a published query set's split, or null to hold queries out with the seed
+   * @param truth the ground truth published with the queries, or null to compute it
    */
-  record Source(Dataset data, ImageEmbedding.Result images) {
+  record Source(Dataset data, ImageEmbedding.Result images, Metric metric, QuerySplit split,
+      GroundTruth truth, FixedQueries fixed) {
+    Source(Dataset data, ImageEmbedding.Result images, Metric metric, QuerySplit split,
+        GroundTruth truth) {
+      this(data, images, metric, split, truth, null);
+    }
+
+    /** Items the indexes hold: the base of a published query set, else all but the held-out. */
+    int members(SweepConfig config) {
+      return split != null ? split.members().length : data.size() - config.queries();
+    }
+
+    Source withQueries(FixedQueries queries) {
+      return new Source(data, images, metric, split, truth, queries);
+    }
+
     /** Writes {@code skipped.csv} beside the outputs when images were skipped. */
     void writeSkipped(RunFolder folder, PrintStream log) throws IOException {
       if (images != null) {
@@ -312,7 +405,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     r.put(ResultColumns.N_INDEXED, split.members().length);
     r.put(ResultColumns.N_QUERIES, split.queries().length);
     r.put(ResultColumns.DIM, data.dim());
-    r.put(ResultColumns.METRIC, config.metric().label());
+    r.put(ResultColumns.METRIC, metric.label());
     r.put(ResultColumns.CENTER, config.center());
     r.put(ResultColumns.SEED, config.seed());
     r.put(ResultColumns.HASH_SEED, hashSeed);
@@ -328,6 +421,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     r.put(ResultColumns.QUERY_P99, m.queryUs().p99());
     r.put(ResultColumns.EXACT_MEAN, exact.queryUs().mean());
     r.put(ResultColumns.SPEEDUP, exact.queryUs().mean() / m.queryUs().mean());
+    r.put(ResultColumns.QPS, 1e6 / m.queryUs().p50());
     r.put(ResultColumns.BUILD_MS, trainMs + hashMs + tableMs);
     r.put(ResultColumns.TRAIN_MS, trainMs);
     r.put(ResultColumns.HASH_MS, hashMs);

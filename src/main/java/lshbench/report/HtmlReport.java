@@ -158,7 +158,7 @@ public final class HtmlReport {
     if (!detail.isBlank() && !r.first(ResultColumns.PROVENANCE).contains(detail)) {
       dd(h, "provenance detail", esc(json.get("provenance_detail")));
     }
-    dd(h, "items", fmt("n = %s (%s indexed, %s held-out queries), d = %s", r.first(ResultColumns.N_ITEMS),
+    dd(h, "items", fmt("n = %s (%s indexed, %s queries), d = %s", r.first(ResultColumns.N_ITEMS),
         r.first(ResultColumns.N_INDEXED), r.first(ResultColumns.N_QUERIES), r.first(ResultColumns.DIM)));
     dd(h, "metric", esc(r.first(ResultColumns.METRIC)) + ", centred = " + esc(r.first(ResultColumns.CENTER))
         + ", top n = " + esc(r.first(ResultColumns.TOP_N)));

@@ -131,7 +131,7 @@ public final class SweepReport {
         .append(r.first(ResultColumns.PROVENANCE)).append('\n');
     s.append("model:      ").append(r.first(ResultColumns.MODEL)).append('\n');
     s.append(String.format(Locale.ROOT,
-        "items:      %s (%s indexed, %s held-out queries), d=%s, metric=%s, centred=%s, top n=%s%n",
+        "items:      %s (%s indexed, %s queries), d=%s, metric=%s, centred=%s, top n=%s%n",
         r.first(ResultColumns.N_ITEMS), r.first(ResultColumns.N_INDEXED),
         r.first(ResultColumns.N_QUERIES), r.first(ResultColumns.DIM), r.first(ResultColumns.METRIC),
         r.first(ResultColumns.CENTER), r.first(ResultColumns.TOP_N)));
