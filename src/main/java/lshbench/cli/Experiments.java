@@ -29,6 +29,7 @@ public final class Experiments {
       new DedupExperiment(),
       new DedupBenchExperiment(),
       new DownloadExperiment(),
+      new DownloadAnnExperiment(),
       new ExportAnnExperiment());
 
   /** The key that picks the type; every experiment file may carry it. */

@@ -102,6 +102,40 @@ public final class ArchiveDownload {
     }
   }
 
+  /**
+   * Makes {@code spec.target()} a downloaded, checked file (no unpacking: an ann-benchmarks
+   * .hdf5, say), with the same part file, resume, progress and SHA-256 check as {@link #fetch};
+   * nothing happens when the file is already there.
+   *
+   * @param spec whose {@code folder} is the file's name in {@code destination}
+   * @return {@code spec.target()}, the file
+   * @throws IOException with a one-line message when any step fails
+   */
+  public static Path fetchFile(DownloadSpec spec, PrintStream log) throws IOException {
+    Path target = spec.target();
+    if (Files.isRegularFile(target)) {
+      log.println(target + " is already present; nothing downloaded");
+      return target;
+    }
+    if (Files.exists(target)) {
+      throw new IOException(target + " exists but is not a file; move it away and run again");
+    }
+    try {
+      Files.createDirectories(spec.destination());
+      Path part = spec.destination().resolve(spec.folder() + ".part");
+      download(spec, part, log);
+      verify(part, spec, log);
+      move(part, target);
+      log.println("saved " + target);
+      return target;
+    } catch (UncheckedIOException e) {
+      throw new IOException(oneLine(e.getCause()), e.getCause());
+    } catch (FileSystemException e) {
+      throw new IOException(e.getFile() + ": " + (e.getReason() != null ? e.getReason()
+          : e.getClass().getSimpleName()), e);
+    }
+  }
+
   private static void download(DownloadSpec spec, Path part, PrintStream log)
       throws IOException {
     log.println("downloading " + spec.url() + " to " + part);
