@@ -10,6 +10,7 @@ import lshbench.config.ConfigException;
 import lshbench.config.Key;
 import lshbench.config.Settings;
 import lshbench.embed.ImageEmbeddingSpec;
+import lshbench.embed.TorchPlatform;
 import lshbench.family.FamilyRegistry;
 import lshbench.family.GridDefaults;
 import lshbench.family.LshFamilySpec;
@@ -281,6 +282,9 @@ public record SweepConfig(
    * normalisation and batch. Callers add the image selection.
    */
   static ImageEmbeddingSpec.Builder modelSpec(Settings s, Path root) {
+    TorchPlatform.problem().ifPresent(reason -> {
+      throw new ConfigException("images: " + reason);
+    });
     String model = s.string("model.path", "");
     if (model.isEmpty() || !Files.isRegularFile(Path.of(model))) {
       throw new ConfigException("model.path: " + (model.isEmpty() ? "not set" : model + " not found")
