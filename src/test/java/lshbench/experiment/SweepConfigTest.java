@@ -92,10 +92,11 @@ class SweepConfigTest {
   @Test
   void theShippedExperimentsParse() throws IOException {
     java.util.Set<String> keys = new java.util.HashSet<>(SWEEP_KEYS);
-    for (String type : java.util.List.of("tune", "scale", "compare")) {
+    for (String type : java.util.List.of("tune", "scale", "compare", SweepConfig.EXPORT)) {
       SweepConfig.keys(type, FamilyRegistry.standard()).forEach(k -> keys.add(k.name()));
     }
     DownloadConfig.KEYS.forEach(k -> keys.add(k.name()));
+    DownloadAnnConfig.KEYS.forEach(k -> keys.add(k.name()));
     DedupConfig.keys("dedup").forEach(k -> keys.add(k.name()));
     DedupConfig.keys("dedup-bench").forEach(k -> keys.add(k.name()));
     keys.add("type");
@@ -107,6 +108,13 @@ class SweepConfigTest {
         String type = s.string("type", "sweep");
         if (type.equals("download")) {
           assertEquals("101_ObjectCategories", DownloadConfig.from(s).spec().folder());
+        } else if (type.equals("download-ann")) {
+          assertEquals("glove-100-angular.hdf5", DownloadAnnConfig.from(s).spec().folder());
+        } else if (type.equals(SweepConfig.EXPORT)) {
+          if (s.string("dataset", "synthetic").equals("images") && !shared) {
+            continue;
+          }
+          assertTrue(AnnExport.from(s, FamilyRegistry.standard()).out().toString().endsWith(".hdf5"));
         } else if (type.startsWith("dedup")) {
           if (!shared) {
             continue; // the model and Caltech101 live in ../shared
