@@ -49,8 +49,8 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
     int largest = java.util.Arrays.stream(config.scaleSizes()).max().orElseThrow();
     Workbench.Source source = Workbench.loadForExperiment(config, log);
     if (source.split() != null) {
-      throw new ConfigException("queries.file: the scale experiment holds queries out of every "
-          + "prefix of its dataset, so it takes no fixed query set");
+      throw new ConfigException("dataset: the scale experiment holds queries out of every prefix "
+          + "of its dataset, so it takes no fixed query set (an .hdf5 file's test, queries.file)");
     }
     full = source.data();
     if (largest > full.size()) {
