@@ -422,7 +422,10 @@ public final class SweepPlots {
   /** Saves {@code name}.png and {@code name}.svg in {@code folder}, each atomically. */
   public static void save(Chart<?, ?> chart, Path folder, String name) throws IOException {
     AtomicFiles.write(folder.resolve(name + ".png"), tmp -> {
-      BitmapEncoder.saveBitmap(chart, Files.newOutputStream(tmp), BitmapEncoder.BitmapFormat.PNG);
+      // closed here: an open stream would keep a failed file's blocks on a full disk
+      try (var out = Files.newOutputStream(tmp)) {
+        BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+      }
     });
     AtomicFiles.write(folder.resolve(name + ".svg"), tmp -> {
       try (var out = Files.newOutputStream(tmp)) {
