@@ -2,9 +2,14 @@ package lshbench.experiment;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -13,14 +18,18 @@ import lshbench.io.AtomicFiles;
 /**
  * {@code results/<experiment>-<yyyyMMdd-HHmmss>/}: one folder per run, never reused. Carries a
  * {@code status} file (running / complete / failed: reason) so readers can tell a finished
- * run from a killed one.
+ * run from a killed one, and a lock ({@code .lock}) held while a process works in it, so a
+ * resume cannot write into a run that is still alive.
  */
 public final class RunFolder {
   public static final String STATUS = "status";
+  /** Locked (an OS file lock, gone with the process) while a run works in the folder. */
+  static final String LOCK = ".lock";
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
   private final Path path;
+  private FileChannel lock;
 
   private RunFolder(Path path) {
     this.path = path;
@@ -59,6 +68,7 @@ public final class RunFolder {
       try {
         Files.createDirectory(p);
         RunFolder folder = new RunFolder(p);
+        folder.lock();
         folder.status("running");
         return folder;
       } catch (FileAlreadyExistsException e) {
@@ -89,8 +99,61 @@ public final class RunFolder {
       throw new IOException("resume: " + folder + " is already complete");
     }
     RunFolder f = new RunFolder(folder);
+    f.lock();
     f.status("running");
     return f;
+  }
+
+  /**
+   * Takes the folder's lock, or refuses when another process (or this one) holds it: a run
+   * still alive must not be resumed beside itself. The OS drops the lock when its process
+   * dies, however it dies, so a killed run never leaves a stale lock.
+   */
+  private void lock() throws IOException {
+    Path file = path.resolve(LOCK);
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    FileLock held;
+    try {
+      held = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      held = null;
+    }
+    if (held == null) {
+      channel.close();
+      throw new IOException("resume: " + path + " is in use by a running process"
+          + holder(file) + "; wait for it or stop it first");
+    }
+    lock = channel;
+    try {
+      // who holds it, for the refusal above; a full disk only loses this hint
+      channel.truncate(0);
+      channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n")
+          .getBytes(StandardCharsets.US_ASCII)));
+    } catch (IOException e) {
+      // the lock itself is held; the pid is a courtesy
+    }
+  }
+
+  private static String holder(Path lockFile) {
+    try {
+      String pid = Files.readString(lockFile, StandardCharsets.US_ASCII).trim();
+      return pid.isEmpty() ? "" : " (pid " + pid + ")";
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** Lets the folder go: a later resume in this process or another may take it. */
+  public void release() {
+    if (lock != null) {
+      try {
+        lock.close();
+      } catch (IOException e) {
+        // closing drops the lock whatever the error; nothing is lost
+      }
+      lock = null;
+    }
   }
 
   public Path path() {
@@ -103,11 +166,33 @@ public final class RunFolder {
 
   /** Marks the folder failed, with the reason on one line. */
   public void fail(Throwable e) throws IOException {
-    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    status("failed: " + reason.replace('\n', ' ').replace('\r', ' '));
+    status(failure(e));
   }
 
+  /** {@code failed: reason}, on one line. */
+  static String failure(Throwable e) {
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return "failed: " + reason.replace('\n', ' ').replace('\r', ' ');
+  }
+
+  /**
+   * Writes the status atomically; when that fails (a full disk has no room for the temporary
+   * copy), overwrites the file in place, which needs no new block: a failed run must still say
+   * so rather than keep {@code running} or {@code complete}.
+   */
   public void status(String status) throws IOException {
-    AtomicFiles.writeString(path.resolve(STATUS), status + "\n");
+    Path file = path.resolve(STATUS);
+    try {
+      AtomicFiles.writeString(file, status + "\n");
+    } catch (IOException e) {
+      try {
+        Files.writeString(file, status + "\n", StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE);
+      } catch (IOException again) {
+        e.addSuppressed(again);
+        throw e;
+      }
+    }
   }
 }

@@ -19,8 +19,8 @@ public final class RunLifecycle {
 
     /**
      * Called once the folder says {@code complete}: redraws what shows the status (the run's
-     * page, the listing of runs). Its failure is reported but leaves the run complete, since
-     * every output exists and the pages are rebuilt from the files by any later run.
+     * page, the listing of runs). The page is an output too: when it cannot be written the
+     * run is marked {@code failed: <file>: <reason>} again, and a resume redraws it.
      */
     default void completed(RunFolder folder) throws IOException {}
 
@@ -35,21 +35,81 @@ public final class RunLifecycle {
     RunFolder.checkWritable(plan.writableTarget());
     plan.load();
     RunFolder folder = plan.open();
-    R result;
+    Interrupt interrupt = new Interrupt(folder, plan.resumable());
     try {
-      result = plan.compute(folder);
+      R result = plan.compute(folder);
       report.write(folder, result);
-      folder.status("complete");
-    } catch (IOException | RuntimeException e) {
-      folder.fail(e);
-      throw e;
-    }
-    try {
+      if (!interrupt.status("complete")) {
+        throw new IOException("interrupted");
+      }
       report.completed(folder);
+      return result;
     } catch (IOException | RuntimeException e) {
-      log.println("warning: " + folder.path() + " is complete, but its page still shows it "
-          + "running (" + e.getMessage() + "); the next run rebuilds it");
+      interrupt.status(RunFolder.failure(e));
+      throw e;
+    } finally {
+      interrupt.disarm();
+      folder.release();
     }
-    return result;
+  }
+
+  /**
+   * Marks the folder {@code failed: interrupted …} when the JVM is stopped (SIGTERM, Ctrl-C)
+   * while the run works; a kill -9 cannot be caught, and leaves {@code running}. The run's own
+   * status writes go through here too, so a stop racing the end never overwrites
+   * {@code complete} nor is overwritten by it.
+   */
+  private static final class Interrupt extends Thread {
+    private final RunFolder folder;
+    private final String reason;
+    private final Object lock = new Object();
+    private boolean stopped;
+    private boolean armed = true;
+
+    Interrupt(RunFolder folder, boolean resumable) {
+      super("lshbench-interrupt");
+      this.folder = folder;
+      this.reason = "interrupted" + (resumable
+          ? " (resume with -Dresume=" + folder.path() + ")" : " (start it again)");
+      Runtime.getRuntime().addShutdownHook(this);
+    }
+
+    @Override
+    public void run() {
+      synchronized (lock) {
+        if (!armed) {
+          return;
+        }
+        stopped = true;
+        try {
+          folder.status("failed: " + reason);
+        } catch (IOException e) {
+          System.err.println("error: " + folder.path() + ": cannot mark it interrupted ("
+              + e.getMessage() + ")");
+        }
+      }
+    }
+
+    /** Writes {@code status} unless a stop already wrote its own; false when it had. */
+    boolean status(String status) throws IOException {
+      synchronized (lock) {
+        if (stopped) {
+          return false;
+        }
+        folder.status(status);
+        return true;
+      }
+    }
+
+    void disarm() {
+      synchronized (lock) {
+        armed = false;
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(this);
+      } catch (IllegalStateException e) {
+        // the JVM is already stopping: run() sees armed = false and leaves the status alone
+      }
+    }
   }
 }

@@ -22,4 +22,9 @@ public interface RunPlan<R> {
 
   /** Computes and writes the run's data files into {@code folder}. */
   R compute(RunFolder folder) throws IOException;
+
+  /** Whether {@code -Dresume=<folder>} can finish a stopped run of this plan. */
+  default boolean resumable() {
+    return false;
+  }
 }
