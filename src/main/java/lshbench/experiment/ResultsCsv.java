@@ -62,13 +62,18 @@ public final class ResultsCsv implements Closeable {
    * the file anywhere, inside a quoted field too, so a row counts as finished only when the
    * newline after it was written and it has every column: a last row cut between digits
    * would otherwise read as a valid, wrong number. Everything else is dropped and recomputed;
-   * a partial file whose header is not this version's columns keeps no rows.
+   * a partial file whose header is not this version's columns keeps no rows. Without a
+   * partial file, the rows of a finished {@code results.csv} are all finished.
    */
   public static Map<String, List<String>> finishedRows(Path folder) throws IOException {
     Map<String, List<String>> out = new java.util.LinkedHashMap<>();
     Path file = folder.resolve(PARTIAL);
     if (!Files.isRegularFile(file)) {
-      return out;
+      // no partial file: either nothing was measured, or results.csv (written whole) holds it all
+      file = folder.resolve(FILE);
+      if (!Files.isRegularFile(file)) {
+        return out;
+      }
     }
     // decoded leniently: a kill can cut a multi-byte character, and only its row is lost
     String text = completeRecords(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));

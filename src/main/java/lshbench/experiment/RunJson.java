@@ -24,6 +24,8 @@ final class RunJson {
       Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
       .withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
+  static final String FILE = "run.json";
+
   private RunJson() {}
 
   /** Writes run.json into {@code folder}. */
@@ -57,7 +59,7 @@ final class RunJson {
         (System.currentTimeMillis() - started) / 1e3));
     ObjectNode settings = json.putObject("settings");
     config.settings().forEach(settings::put);
-    write(folder.resolve("run.json"), json);
+    write(folder.resolve(FILE), json);
   }
 
   /** An empty JSON object whose fields keep the order they are put in. */

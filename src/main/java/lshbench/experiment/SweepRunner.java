@@ -39,6 +39,8 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
   private final PrintStream log;
   private Workbench.Source source;
   private Map<String, List<String>> finished = Map.of();
+  /** A resumed run whose data files are all written: only its report is missing. */
+  private boolean dataComplete;
 
   public SweepRunner(SweepConfig config, PrintStream log) {
     this.config = config;
@@ -54,6 +56,11 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
   /** Runs without a report (tests, programmatic use); the command line adds one. */
   public Result run() throws IOException {
     return RunLifecycle.run(this, RunLifecycle.Report.none(), log);
+  }
+
+  @Override
+  public boolean resumable() {
+    return true;
   }
 
   @Override
@@ -76,8 +83,12 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
     if (config.resume() != null) {
       folder = RunFolder.reopen(config.resume());
       finished = ResultsCsv.finishedRows(folder.path());
-      log.printf(Locale.ROOT, "[sweep] resuming %s: %d of %d configurations already done%n",
-          folder.path(), finished.size(), config.runs());
+      dataComplete = finished.size() == config.runs()
+          && java.nio.file.Files.isRegularFile(folder.resolve(ResultsCsv.FILE))
+          && java.nio.file.Files.isRegularFile(folder.resolve(RunJson.FILE));
+      log.printf(Locale.ROOT, "[sweep] resuming %s: %d of %d configurations already done%s%n",
+          folder.path(), finished.size(), config.runs(),
+          dataComplete ? "; the data files are complete, so only the report is drawn" : "");
     } else {
       folder = RunFolder.create(config.resultsDir(), config.experiment(), log, "sweep");
       AtomicFiles.writeString(folder.resolve(IDENTITY), identityText());
@@ -88,6 +99,10 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
   @Override
   public Result compute(RunFolder folder) throws IOException {
     source.writeSkipped(folder, log);
+    if (dataComplete) {
+      return new Result(folder, folder.resolve(ResultsCsv.FILE), source.data(), 0,
+          finished.size());
+    }
     return runIn(folder, source.data(), finished);
   }
 
@@ -221,8 +236,10 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
         }
       }
     }
-    if (computed == grid.runs() * config.families().rerankKeep().length && repeat == 0) {
-      gridCost(grid, bench, gridBuildMs, folder);
+    if (repeat == 0 && !gridCostRows(folder).containsKey(grid.family())) {
+      // a resumed run measures it too; the in-sweep figure exists only for a whole grid
+      boolean whole = computed == grid.runs() * config.families().rerankKeep().length;
+      gridCost(grid, bench, whole ? gridBuildMs : Double.NaN, folder);
     }
     return computed;
   }
@@ -249,20 +266,50 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
         + "(k=%d L=%d) alone %.0f ms, %.1fx%n", grid.family(), configs, gridMs, k, l, medianMs,
         gridMs / medianMs, grid.maxK(), grid.maxL(), largestMs, gridMs / largestMs);
     Path file = folder.resolve(GRID_COST);
-    // One row per family; the first family to finish creates the file and writes the header.
+    // One row per family, in the order they finish; rewritten whole, so a kill never tears it.
+    Map<String, List<String>> rows = gridCostRows(folder);
+    rows.put(grid.family(), List.of(grid.family(), Integer.toString(configs),
+        String.format(Locale.ROOT, "%.1f", gridMs), Integer.toString(k), Integer.toString(l),
+        String.format(Locale.ROOT, "%.1f", medianMs),
+        String.format(Locale.ROOT, "%.2f", gridMs / medianMs), Integer.toString(grid.maxK()),
+        Integer.toString(grid.maxL()), String.format(Locale.ROOT, "%.1f", largestMs),
+        String.format(Locale.ROOT, "%.2f", gridMs / largestMs),
+        Double.isNaN(inSweepMs) ? "" : String.format(Locale.ROOT, "%.1f", inSweepMs)));
     CSVFormat format = CSVFormat.RFC4180.builder()
-        .setHeader(GRID_COST_COLUMNS.toArray(new String[0]))
-        .setSkipHeaderRecord(java.nio.file.Files.exists(file)).setRecordSeparator('\n').build();
-    try (CSVPrinter csv = new CSVPrinter(java.nio.file.Files.newBufferedWriter(file,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), format)) {
-      csv.printRecord(grid.family(), Integer.toString(configs),
-          String.format(Locale.ROOT, "%.1f", gridMs), Integer.toString(k), Integer.toString(l),
-          String.format(Locale.ROOT, "%.1f", medianMs),
-          String.format(Locale.ROOT, "%.2f", gridMs / medianMs), Integer.toString(grid.maxK()),
-          Integer.toString(grid.maxL()), String.format(Locale.ROOT, "%.1f", largestMs),
-          String.format(Locale.ROOT, "%.2f", gridMs / largestMs),
-          String.format(Locale.ROOT, "%.1f", inSweepMs));
+        .setHeader(GRID_COST_COLUMNS.toArray(new String[0])).setRecordSeparator('\n').build();
+    AtomicFiles.writeText(file, w -> {
+      try (CSVPrinter csv = new CSVPrinter(w, format)) {
+        for (List<String> row : rows.values()) {
+          csv.printRecord(row);
+        }
+      }
+    });
+  }
+
+  /** grid-cost.csv's complete rows by family; none when the file is absent or not this format. */
+  static Map<String, List<String>> gridCostRows(Path folder) throws IOException {
+    Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+    Path file = folder.resolve(GRID_COST);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return rows;
     }
+    String text = ResultsCsv.completeRecords(new String(java.nio.file.Files.readAllBytes(file),
+        java.nio.charset.StandardCharsets.UTF_8));
+    try (var p = CSVFormat.RFC4180.parse(new java.io.StringReader(text))) {
+      var records = p.iterator();
+      if (!records.hasNext() || !records.next().toList().equals(GRID_COST_COLUMNS)) {
+        return rows;
+      }
+      while (records.hasNext()) {
+        List<String> r = records.next().toList();
+        if (r.size() == GRID_COST_COLUMNS.size()) {
+          rows.put(r.get(0), r);
+        }
+      }
+    } catch (java.io.UncheckedIOException | IllegalStateException e) {
+      // a damaged file: the rows read so far stand, the rest are measured again
+    }
+    return rows;
   }
 
   /** Wall time to draw (train) the grid's functions, hash once and build every k's tables. */
