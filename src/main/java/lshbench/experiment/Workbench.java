@@ -240,6 +240,12 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
         throw new ConfigException("queries: " + config.queries() + " must be fewer than the "
             + "dataset's " + data.size() + " items");
       }
+      int searched = data.size() - config.queries();
+      if (config.topN() > searched) {
+        // clamping it would make identity.properties and every row say a top.n that was not used
+        throw new ConfigException("top.n: " + config.topN() + " is more than the " + searched
+            + " items searched (" + data.size() + " items less " + config.queries() + " queries)");
+      }
       return new Source(data, source.images(), source.metric(), null, null);
     }
     if (fixed.dim() != data.dim()) {
@@ -247,7 +253,12 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
           + ", the dataset " + data.dim());
     }
     fixed = fixed.first(config.queries());
-    int topN = Math.min(config.topN(), data.size());
+    if (config.topN() > data.size()) {
+      // clamping it would make identity.properties and every row say a top.n that was not used
+      throw new ConfigException("top.n: " + config.topN() + " is more than the " + data.size()
+          + " items searched");
+    }
+    int topN = config.topN();
     if (fixed.neighbours() != null && fixed.neighbourCount() < topN) {
       throw new ConfigException("top.n: " + topN + " neighbours asked for, " + fixed.source()
           + " gives " + fixed.neighbourCount() + " a query");

@@ -99,4 +99,16 @@ class SweepDeterminismTest {
     ConfigException e = assertThrows(ConfigException.class, () -> run(m));
     assertEquals("queries: 480 must be fewer than the dataset's 480 items", e.getMessage());
   }
+
+  /** top.n above the searched items was clamped while identity.properties kept the asked value. */
+  @Test
+  void topNAboveTheSearchedItemsIsAOneLineErrorBeforeAnyFolder() {
+    Map<String, String> m = tiny(dir);
+    m.put("top.n", "900");
+    ConfigException e = assertThrows(ConfigException.class, () -> run(m));
+    assertEquals("top.n: 900 is more than the 420 items searched (480 items less 60 queries)",
+        e.getMessage());
+    assertFalse(java.nio.file.Files.exists(dir.resolve("results")) && dir.resolve("results").toFile()
+        .list().length > 0, "refused before a run folder exists");
+  }
 }
