@@ -108,7 +108,7 @@ public final class Experiments {
 
   private static Properties properties(Path f) throws IOException {
     Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+    try (Reader r = lshbench.io.TextFiles.reader(f)) {
       p.load(r);
     }
     return p;

@@ -58,7 +58,7 @@ public final class Settings {
     }
     Settings s = new Settings(name);
     Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader r = lshbench.io.TextFiles.reader(file)) {
       p.load(r);
     }
     for (String key : p.stringPropertyNames()) {

@@ -78,7 +78,7 @@ public final class DatasetLoader {
    */
   public static float[][] readTsv(Path file) throws IOException {
     List<float[]> rows = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = lshbench.io.TextFiles.reader(file)) {
       String line;
       int lineNo = 0;
       int dim = -1;

@@ -55,7 +55,7 @@ public final class SkippedCsv {
 
   private static List<Skipped> parse(Path file) throws IOException {
     List<Skipped> out = new ArrayList<>();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = lshbench.io.TextFiles.reader(file)) {
       var parser = READ.parse(in);
       if (!parser.getHeaderNames().equals(java.util.List.of(HEADER))) {
         throw new IOException(file + ": header " + parser.getHeaderNames() + ", expected "

@@ -443,7 +443,7 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
 
   private static List<Truth> readTruth(Path file) throws IOException {
     List<Truth> out = new ArrayList<>();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = lshbench.io.TextFiles.reader(file)) {
       for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
           .parse(in)) {
         out.add(new Truth(r.get("original"), r.get("copy"),

@@ -121,7 +121,7 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
       throw new IOException("resume: " + folder + " has no " + IDENTITY + " (not a sweep run folder)");
     }
     java.util.Properties stored = new java.util.Properties();
-    try (var r = java.nio.file.Files.newBufferedReader(file)) {
+    try (var r = lshbench.io.TextFiles.reader(file)) {
       stored.load(r);
     }
     for (Map.Entry<String, String> e : config.identity().entrySet()) {
