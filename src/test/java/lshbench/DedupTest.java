@@ -117,6 +117,55 @@ class DedupTest {
     assertTrue(Files.readString(run.resolve("pairs.csv")).startsWith("path_a,path_b,distance"));
   }
 
+  /**
+   * Phones store the sensor's pixels and an EXIF tag saying how to turn them: orientation 6 and
+   * 8 copies are the upright photo, the same pixels tagged to be turned are not an exact copy.
+   */
+  @Test
+  void phoneStyleOrientedCopiesAreGroupedWithTheirUprightOriginal() throws IOException {
+    Assumptions.assumeTrue(Files.isDirectory(CALTECH) && Files.isRegularFile(MODEL),
+        "../shared Caltech101 images or MobileNetV2 model absent; skipping the finder test");
+    Path photos = tmp.resolve("photos");
+    Path bike = CALTECH.resolve("Motorbikes/image_0001.jpg");
+    copy(bike, photos.resolve("upright.jpg"));
+    java.awt.image.BufferedImage up = ImageFolder.decode(bike).toBufferedImage();
+    Files.createDirectories(photos.resolve("phone"));
+    lshbench.data.images.ExifJpegs.write(lshbench.data.images.ExifJpegs.quarter(up, false), 6,
+        photos.resolve("phone/IMG_6.jpg"));
+    lshbench.data.images.ExifJpegs.write(lshbench.data.images.ExifJpegs.quarter(up, true), 8,
+        photos.resolve("phone/IMG_8.jpg"));
+    lshbench.data.images.ExifJpegs.write(up, 6, photos.resolve("phone/sideways.jpg"));
+    copy(CALTECH.resolve("pizza/image_0001.jpg"), photos.resolve("pizza.jpg"));
+
+    Path results = tmp.resolve("results");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"dedup", "photos=" + photos, "results.dir=" + results,
+        "cache.dir=" + tmp.resolve("cache")}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+    Path run;
+    try (Stream<Path> s = Files.list(results)) {
+      run = s.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    Map<String, CSVRecord> rows = new HashMap<>();
+    for (CSVRecord r : csv(run.resolve("groups.csv"))) {
+      rows.put(r.get("path"), r);
+    }
+    CSVRecord original = rows.get("upright.jpg");
+    assertNotNull(original, "the upright photo is in a group: " + rows.keySet());
+    for (String phone : new String[] {"phone/IMG_6.jpg", "phone/IMG_8.jpg"}) {
+      CSVRecord r = rows.get(phone);
+      assertNotNull(r, phone + " is grouped: " + rows.keySet());
+      assertEquals(original.get("group"), r.get("group"), phone);
+      assertEquals(original.get("width") + "×" + original.get("height"),
+          r.get("width") + "×" + r.get("height"), phone + ": its displayed size");
+    }
+    CSVRecord sideways = rows.get("phone/sideways.jpg");
+    assertTrue(sideways == null || !sideways.get("distance_to_keep").equals("0")
+        && !sideways.get("distance_to_keep").startsWith("0.00"),
+        "pixels shown turned are not an exact copy: " + (sideways == null ? "" : sideways.toMap()));
+  }
+
   @Test
   void aLinkIsNeverKeptOverItsTargetAndNamesOfOneFileAreNotRemovable() throws IOException {
     Assumptions.assumeTrue(Files.isDirectory(CALTECH) && Files.isRegularFile(MODEL),

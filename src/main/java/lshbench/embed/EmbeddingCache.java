@@ -30,7 +30,8 @@ import lshbench.io.Sha256;
  * deleted once the whole entry is written.
  */
 public final class EmbeddingCache {
-  private static final String VERSION = "lshbench-embedding-cache v1";
+  /** v2: images turned upright by their EXIF orientation, large ones decoded subsampled. */
+  private static final String VERSION = "lshbench-embedding-cache v2";
 
   private final Path dir;
   private final PrintStream log;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
@@ -151,15 +152,35 @@ public final class ImageFolder {
   }
 
   /**
-   * Decodes one file to 8-bit RGB. Grayscale is replicated to three channels (as PIL's
-   * {@code convert("RGB")} does, rather than Java2D's gamma-converting draw); CMYK/YCCK JPEGs
-   * are converted by the TwelveMonkeys reader; alpha is dropped.
+   * A decoded image and the size it is displayed at: the file's full width and height after
+   * its EXIF orientation, whatever the reduction {@link #decodeAtLeast} decoded it at.
+   */
+  public record Decoded(RgbImage image, int width, int height) {}
+
+  /**
+   * Decodes one file to 8-bit RGB at full size, turned upright by its EXIF orientation.
+   * Grayscale is replicated to three channels (as PIL's {@code convert("RGB")} does, rather
+   * than Java2D's gamma-converting draw); CMYK/YCCK JPEGs are converted by the TwelveMonkeys
+   * reader; alpha is dropped.
    *
    * @throws ImageDecodeException with a one-line reason when the file cannot be used, including
-   *     a JPEG that ends early (the JDK reader would otherwise return it half grey)
+   *     a JPEG that ends early (the JDK reader would otherwise return it half grey), or one over
+   *     the {@link #MAX_PIXELS} limit
    */
   public static RgbImage decode(Path file) throws ImageDecodeException {
+    return decodeAtLeast(file, 0).image();
+  }
+
+  /**
+   * As {@link #decode}, but reading only every s-th pixel of every s-th row, with s the largest
+   * step that keeps the shorter side at least {@code minShorterSide} (0 = full size): a
+   * 100-megapixel photo embedded at 224 × 224 is decoded to about 512 × 512, so memory follows
+   * what the consumer needs, not the file. The limit applies to the decoded pixels.
+   */
+  public static Decoded decodeAtLeast(Path file, int minShorterSide) throws ImageDecodeException {
     BufferedImage image;
+    int width;
+    int height;
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       if (in == null) {
         throw new ImageDecodeException("cannot open for reading");
@@ -173,13 +194,20 @@ public final class ImageFolder {
       reader.addIIOReadWarningListener(new Warnings(warnings));
       try {
         reader.setInput(in, true, true);
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        width = reader.getWidth(0);
+        height = reader.getHeight(0);
+        int step = minShorterSide > 0 ? Math.max(1, Math.min(width, height) / minShorterSide) : 1;
+        long pixels = (long) ((width + step - 1) / step) * ((height + step - 1) / step);
         if (pixels > MAX_PIXELS) {
           // A damaged header can claim any size; decoding it would exhaust the heap.
-          throw new ImageDecodeException("image claims " + reader.getWidth(0) + "×"
-              + reader.getHeight(0) + " pixels, over the " + MAX_PIXELS / 1_000_000 + " MP limit");
+          throw new ImageDecodeException("image claims " + width + "×" + height
+              + " pixels, over the " + MAX_PIXELS / 1_000_000 + " MP limit");
         }
-        image = reader.read(0);
+        ImageReadParam param = reader.getDefaultReadParam();
+        if (step > 1) {
+          param.setSourceSubsampling(step, step, 0, 0);
+        }
+        image = reader.read(0, param);
       } finally {
         reader.dispose();
       }
@@ -199,7 +227,10 @@ public final class ImageFolder {
     if (image == null) {
       throw new ImageDecodeException("reader returned no image");
     }
-    return toRgb(image);
+    int orientation = ExifOrientation.read(file);
+    boolean swap = ExifOrientation.swapsSides(orientation);
+    return new Decoded(ExifOrientation.apply(toRgb(image), orientation), swap ? height : width,
+        swap ? width : height);
   }
 
   /** Converts any decoded image to RGB bytes; see {@link #decode} for the channel rules. */
