@@ -253,7 +253,10 @@ public final class EmbeddingPipeline {
             int slot = k;
             jobs.add(decoders.submit(() -> {
               try {
-                RgbImage image = ImageFolder.decode(item.file());
+                // decoded at no less than twice the resize target: memory bounded by the
+                // model's input, and the bilinear resize still only shrinks
+                RgbImage image = ImageFolder.decodeAtLeast(item.file(),
+                    2 * embedder.preprocessing().resizeShort()).image();
                 System.arraycopy(embedder.preprocess(image), 0, tensors, slot * len, len);
               } catch (ImageDecodeException e) {
                 failed[slot] = e.getMessage();

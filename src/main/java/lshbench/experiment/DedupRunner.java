@@ -234,6 +234,9 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
     }
   }
 
+  /** Shorter side of the decode sharpness is measured on (smaller photos: full size). */
+  static final int SHARPNESS_SIDE = 1024;
+
   private DuplicateGroup.Member member(int row, Dataset unit) {
     String relative = unit.id(row);
     Path file = config.photos().resolve(relative);
@@ -247,10 +250,12 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
     int height = 0;
     double sharpness = 0;
     try {
-      RgbImage image = ImageFolder.decode(file);
-      width = image.width();
-      height = image.height();
-      sharpness = Sharpness.laplacianVariance(image);
+      // sizes as displayed (EXIF orientation) at full size; sharpness on at most a reduced
+      // decode, so a huge photo costs no more memory than a small one
+      ImageFolder.Decoded decoded = ImageFolder.decodeAtLeast(file, SHARPNESS_SIDE);
+      width = decoded.width();
+      height = decoded.height();
+      sharpness = Sharpness.laplacianVariance(decoded.image());
     } catch (ImageDecodeException e) {
       log.println("[dedup] " + relative + " no longer decodes (" + e.getMessage()
           + "); it will not be suggested for keeping");

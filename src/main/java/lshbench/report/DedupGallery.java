@@ -188,7 +188,7 @@ public final class DedupGallery {
   private static BufferedImage thumbnail(Path file) {
     RgbImage rgb;
     try {
-      rgb = ImageFolder.decode(file);
+      rgb = ImageFolder.decodeAtLeast(file, 2 * THUMB).image(); // bounded by the thumbnail
     } catch (ImageDecodeException e) {
       return null;
     }
