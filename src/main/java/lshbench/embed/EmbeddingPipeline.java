@@ -308,6 +308,7 @@ public final class EmbeddingPipeline {
     long lastReport = start;
     int done = 0;
     int todo = n - alreadyDone;
+    boolean keepChunks = true;
     while (true) {
       Work w = queue.poll(100, TimeUnit.MILLISECONDS);
       if (w == null) {
@@ -328,9 +329,16 @@ public final class EmbeddingPipeline {
       }
       skippedByChunk.get(w.chunk()).addAll(w.skipped());
       done += w.count() + w.skipped().size();
-      if (w.endOfChunk()) {
-        saveChunk(store, listing, w.chunk(), vectors, embedded, skippedByChunk.get(w.chunk()),
-            dim);
+      if (w.endOfChunk() && keepChunks) {
+        try {
+          saveChunk(store, listing, w.chunk(), vectors, embedded, skippedByChunk.get(w.chunk()),
+              dim);
+        } catch (IOException e) {
+          // a full cache disk costs the resume points, never the images embedded so far
+          keepChunks = false;
+          log.println("[embed] warning: cannot keep finished images for a resume ("
+              + e.getMessage() + "); embedding goes on in memory");
+        }
       }
       long now = System.nanoTime();
       if (now - lastReport >= PROGRESS_NANOS) {

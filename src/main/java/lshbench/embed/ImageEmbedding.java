@@ -105,11 +105,20 @@ public final class ImageEmbedding {
             + spec.root() + " could be embedded; first reason: " + skipped.get(0));
       }
       Dataset d = toDataset(listing, out, embedder.provenance(), spec, skipped.size());
-      cache.write(key, d, skipped);
-      cache.deleteParts(key);
+      String cached;
+      try {
+        cache.write(key, d, skipped);
+        cache.deleteParts(key);
+        cached = "cached as " + cache.vectorFile(key);
+      } catch (IOException e) {
+        // a full cache disk must not cost the embedding: the run goes on with it in memory
+        cached = "NOT cached (" + e.getMessage() + "); the next run embeds again";
+        log.println("[embed] warning: cannot write the embedding cache: " + e.getMessage()
+            + "; going on without it");
+      }
       log.printf(Locale.ROOT, "[embed] %d images embedded (%d resumed), %d skipped, %.1f "
-          + "images/s; cached as %s%n", d.size(), out.resumed(), skipped.size(),
-          out.imagesPerSecond(), cache.vectorFile(key));
+          + "images/s; %s%n", d.size(), out.resumed(), skipped.size(),
+          out.imagesPerSecond(), cached);
       return new Result(d, skipped, empties(listing, d), false, out.imagesPerSecond());
     }
   }

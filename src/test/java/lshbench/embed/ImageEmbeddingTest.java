@@ -105,6 +105,30 @@ class ImageEmbeddingTest {
     assertEquals(5, changed.dataset().size());
   }
 
+  /** The cache disk filling during embedding cost every image of a set under one chunk. */
+  @Test
+  void anUnwritableCacheCostsTheCacheNotTheEmbedding() throws IOException {
+    SharedData.assumeModel(SharedData.INT8);
+    Path root = folder();
+    Path cache = tmp.resolve("cache");
+    ImageEmbeddingSpec spec = ImageEmbeddingSpec.builder(root, SharedData.INT8,
+        SharedData.INT8_NAME).batchSize(2).build();
+    EmbeddingCache c = new EmbeddingCache(cache, quiet);
+    String key = key(root, spec);
+    // what a full disk does to both writes: the chunk folder and the entry cannot be made
+    Files.createDirectories(cache);
+    Files.writeString(c.partsDir(key), "in the way");
+    Files.createDirectories(c.vectorFile(key).resolve("in-the-way"));
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    ImageEmbedding.Result r = ImageEmbedding.load(spec, cache, new PrintStream(log, true));
+    assertEquals(4, r.dataset().size());
+    assertEquals(1280, r.dataset().dim());
+    String text = log.toString();
+    assertTrue(text.contains("[embed] warning: cannot keep finished images for a resume"), text);
+    assertTrue(text.contains("[embed] warning: cannot write the embedding cache: "
+        + c.vectorFile(key)), text);
+  }
+
   @Test
   void aKilledRunResumesFromFinishedChunks() throws IOException {
     SharedData.assumeModel(SharedData.INT8);
