@@ -53,6 +53,7 @@ public final class ImageEmbedding {
       throws IOException {
     ImageListing listing = ImageFolder.scan(spec.root(), spec.folderOptions());
     if (listing.items().isEmpty()) {
+      listSkipped(listing.skipped(), log);
       throw new IOException("no images found under " + spec.root() + " ("
           + listing.skipped().size() + " files skipped, " + spec.folderOptions().describe()
           + ")");
@@ -70,6 +71,7 @@ public final class ImageEmbedding {
       throws IOException {
     ImageListing listing = ImageFolder.scanTree(spec.root());
     if (listing.items().isEmpty()) {
+      listSkipped(listing.skipped(), log);
       throw new IOException("no images found anywhere under " + spec.root() + " ("
           + listing.skipped().size() + " files skipped)");
     }
@@ -101,6 +103,7 @@ public final class ImageEmbedding {
       List<Skipped> skipped = new ArrayList<>(listing.skipped());
       skipped.addAll(out.skipped());
       if (out.items().length == 0) {
+        listSkipped(skipped, log);
         throw new IOException("none of the " + listing.items().size() + " images under "
             + spec.root() + " could be embedded; first reason: " + skipped.get(0));
       }
@@ -120,6 +123,22 @@ public final class ImageEmbedding {
           + "images/s; %s%n", d.size(), out.resumed(), skipped.size(),
           out.imagesPerSecond(), cached);
       return new Result(d, skipped, empties(listing, d), false, out.imagesPerSecond());
+    }
+  }
+
+  /** Skipped files listed on the log at most. */
+  private static final int LISTED = 50;
+
+  /**
+   * Lists skipped files with their reasons on the log, before the refusal that leaves no run
+   * folder (and so no skipped.csv) behind: the user must see why each file was not used.
+   */
+  static void listSkipped(List<Skipped> skipped, PrintStream log) {
+    for (int i = 0; i < Math.min(LISTED, skipped.size()); i++) {
+      log.println("[embed] skipped " + skipped.get(i).path() + ": " + skipped.get(i).reason());
+    }
+    if (skipped.size() > LISTED) {
+      log.println("[embed] … and " + (skipped.size() - LISTED) + " more skipped files");
     }
   }
 

@@ -129,6 +129,32 @@ class ImageEmbeddingTest {
         + c.vectorFile(key)), text);
   }
 
+  /** With no usable file there is no run folder and no skipped.csv: the log must say why. */
+  @Test
+  void whenNoFileIsUsableEverySkippedFileIsListed() throws IOException {
+    Path root = tmp.resolve("nothing");
+    Files.createDirectories(root.resolve("cats"));
+    Files.createFile(root.resolve("cats/empty.jpg"));
+    Files.writeString(root.resolve("cats/notes.jpg"), "not a photo\n");
+    ImageEmbeddingSpec spec = ImageEmbeddingSpec.builder(root, tmp.resolve("model.pt"), "m")
+        .build();
+    for (boolean tree : new boolean[] {false, true}) {
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      PrintStream ps = new PrintStream(log, true);
+      IOException e = assertThrows(IOException.class, () -> {
+        if (tree) {
+          ImageEmbedding.loadTree(spec, tmp.resolve("cache"), ps);
+        } else {
+          ImageEmbedding.load(spec, tmp.resolve("cache"), ps);
+        }
+      });
+      assertTrue(e.getMessage().contains("2 files skipped"), e.getMessage());
+      String text = log.toString();
+      assertTrue(text.contains("[embed] skipped cats/empty.jpg: empty file (0 bytes)"), text);
+      assertTrue(text.contains("[embed] skipped cats/notes.jpg: not an image by content"), text);
+    }
+  }
+
   @Test
   void aKilledRunResumesFromFinishedChunks() throws IOException {
     SharedData.assumeModel(SharedData.INT8);

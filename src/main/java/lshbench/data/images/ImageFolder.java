@@ -54,6 +54,14 @@ public final class ImageFolder {
     List<ImageItem> items = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     List<String> empty = new ArrayList<>();
+    for (Path file : sortedChildren(root)) {
+      // an image beside the category folders belongs to none: said, not silently dropped
+      if (!Files.isDirectory(file) && sniff(file, file.getFileName().toString(), -1,
+          new ArrayList<>()) != null) {
+        skipped.add(new Skipped(file.getFileName().toString(),
+            "directly under dataset.root, outside any category folder (not used)"));
+      }
+    }
     for (Path folder : folders) {
       String category = folder.getFileName().toString();
       List<ImageItem> found = new ArrayList<>();
@@ -98,13 +106,19 @@ public final class ImageFolder {
     }
     List<Path> files;
     try (Stream<Path> s = Files.walk(root)) {
-      files = s.filter(p -> !p.equals(root) && !Files.isDirectory(p))
+      files = s.filter(p -> !p.equals(root)
+              && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
           .sorted((a, b) -> relative(root, a).compareTo(relative(root, b)))
           .toList();
     }
     List<ImageItem> items = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     for (Path file : files) {
+      if (Files.isSymbolicLink(file) && Files.isDirectory(file)) {
+        skipped.add(new Skipped(relative(root, file),
+            "a link to a folder (not followed, so a link loop cannot hang the scan)"));
+        continue;
+      }
       ImageItem item = sniff(file, relative(root, file), 0, skipped);
       if (item != null) {
         items.add(item);
