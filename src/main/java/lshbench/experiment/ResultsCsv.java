@@ -152,8 +152,13 @@ public final class ResultsCsv implements Closeable {
       values.add(format(row.get(column)));
     }
     rows.add(values);
-    partial.printRecord(values);
-    partial.flush();
+    try {
+      partial.printRecord(values);
+      partial.flush();
+    } catch (IOException e) {
+      // a full disk: say which file, so the failed status tells the user where
+      throw new IOException(folder.resolve(PARTIAL) + ": " + e.getMessage(), e);
+    }
   }
 
   /** Numbers locale-free; doubles to 6 significant digits, plain notation; NaN as empty. */
