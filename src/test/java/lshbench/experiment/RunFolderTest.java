@@ -2,6 +2,8 @@ package lshbench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,5 +29,21 @@ class RunFolderTest {
     assertEquals("failed: two lines\n", Files.readString(b.resolve(RunFolder.STATUS)));
     b.fail(new NullPointerException());
     assertEquals("failed: NullPointerException\n", Files.readString(b.resolve(RunFolder.STATUS)));
+  }
+
+  /** A live run's folder is not resumed beside it; once it lets go, it is. */
+  @Test
+  void aLockedFolderIsNotReopenedUntilReleased() throws IOException {
+    RunFolder live = RunFolder.create(dir, "x", LocalDateTime.of(2026, 1, 2, 3, 4, 5));
+    live.status("failed: interrupted");
+    IOException e = assertThrows(IOException.class, () -> RunFolder.reopen(live.path()));
+    assertTrue(e.getMessage().startsWith("resume: " + live.path() + " is in use by a running "
+        + "process (pid " + ProcessHandle.current().pid() + ")"), e.getMessage());
+    assertEquals("failed: interrupted\n", Files.readString(live.resolve(RunFolder.STATUS)),
+        "a refused resume leaves the status alone");
+    live.release();
+    RunFolder resumed = RunFolder.reopen(live.path());
+    assertEquals("running\n", Files.readString(resumed.resolve(RunFolder.STATUS)));
+    resumed.release();
   }
 }
