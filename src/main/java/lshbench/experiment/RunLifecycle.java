@@ -19,8 +19,8 @@ public final class RunLifecycle {
 
     /**
      * Called once the folder says {@code complete}: redraws what shows the status (the run's
-     * page, the listing of runs). The page is an output too: when it cannot be written the
-     * run is marked {@code failed: <file>: <reason>} again, and a resume redraws it.
+     * page, the listing of runs). Its failure is reported but leaves the run complete, since
+     * every output exists and the pages are rebuilt from the files by any later run.
      */
     default void completed(RunFolder folder) throws IOException {}
 
@@ -37,16 +37,24 @@ public final class RunLifecycle {
     RunFolder folder = plan.open();
     Interrupt interrupt = new Interrupt(folder, plan.resumable());
     try {
-      R result = plan.compute(folder);
-      report.write(folder, result);
-      if (!interrupt.status("complete")) {
-        throw new IOException("interrupted");
+      R result;
+      try {
+        result = plan.compute(folder);
+        report.write(folder, result);
+        if (!interrupt.status("complete")) {
+          throw new IOException("interrupted");
+        }
+      } catch (IOException | RuntimeException e) {
+        interrupt.status(RunFolder.failure(e));
+        throw e;
       }
-      report.completed(folder);
+      try {
+        report.completed(folder);
+      } catch (IOException | RuntimeException e) {
+        log.println("warning: " + folder.path() + " is complete, but its page still shows it "
+            + "running (" + e.getMessage() + "); the next run rebuilds it");
+      }
       return result;
-    } catch (IOException | RuntimeException e) {
-      interrupt.status(RunFolder.failure(e));
-      throw e;
     } finally {
       interrupt.disarm();
       folder.release();
