@@ -45,7 +45,8 @@ class FullDiskTest {
   @AfterEach
   void unmount() throws Exception {
     if (mount != null) {
-      sh("umount", mount.toString());
+      // lazy: a descriptor a failed run leaked must not leave the mount behind
+      sh("umount", "-l", mount.toString());
     }
   }
 
