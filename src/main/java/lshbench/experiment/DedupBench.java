@@ -3,7 +3,6 @@ package lshbench.experiment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

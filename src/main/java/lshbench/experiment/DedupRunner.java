@@ -17,7 +17,6 @@ import java.util.function.ToDoubleBiFunction;
 import lshbench.data.Dataset;
 import lshbench.data.images.ImageDecodeException;
 import lshbench.data.images.ImageFolder;
-import lshbench.data.images.RgbImage;
 import lshbench.data.images.Sharpness;
 import lshbench.data.images.Skipped;
 import lshbench.embed.ImageEmbedding;
