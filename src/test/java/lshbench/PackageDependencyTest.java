@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The packages are the pipeline, bottom to top: {@code vector}, {@code io}, {@code config},
- * {@code data}, {@code data.images}, {@code data.download}, {@code embed}, {@code lsh},
- * {@code eval}, {@code family}, {@code experiment}, {@code report}, {@code cli} (each experiment
+ * {@code data}, {@code data.images}, {@code data.download}, {@code features}, {@code embed},
+ * {@code lsh}, {@code eval}, {@code family}, {@code experiment}, {@code report}, {@code cli} (each experiment
  * type with its report); the root package (Main) may use all of them. A package may use only the ones below
  * it, and {@code lsh} may not use {@code embed} either: an index takes vectors from anywhere.
  *
@@ -24,7 +24,7 @@ import java.util.List;
 final class PackageDependencyTest {
   private static final String ROOT = "lshbench";
   private static final List<String> PIPELINE = List.of("vector", "io", "config", "data",
-      "data.images", "data.download", "embed", "lsh", "eval", "family", "experiment", "report", "cli");
+      "data.images", "data.download", "features", "embed", "lsh", "eval", "family", "experiment", "report", "cli");
 
   @ArchTest
   static final ArchRule noPackageUsesOneAboveIt = pipeline();
