@@ -157,7 +157,14 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
       String flat = item.relative().replace('/', '_');
       boolean original = i < bench.originals();
       Path link = folder.resolve(original ? "originals" : "distractors").resolve(flat);
-      place(item.file(), link);
+      if (original) {
+        // a regular file with its own modification time, as a camera's file copied off the
+        // card is: the keep rule prefers regular files to links and earlier files to later
+        Files.deleteIfExists(link);
+        Files.copy(item.file(), link, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      } else {
+        place(item.file(), link);
+      }
       if (!original) {
         continue;
       }
@@ -279,10 +286,20 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
     }
     Path csv = folder.resolve("dedup-bench.csv");
     writeCsv(csv, rows);
+    java.util.Set<Integer> originals = new HashSet<>();
+    for (Truth t : truth) {
+      Integer o = row.get(t.original());
+      if (o != null) {
+        originals.add(o);
+      }
+    }
+    String stages = DedupStages.run(config, embedded.dataset(), unit, truthPairs, direct,
+        originals, folder.path(), log);
     int opK = config.k();
     int opL = config.l();
     String summary = summary(rows, truth, n, truthPairs.size(), exactMs, embedded, embedSeconds,
-        transformRecall, unit, exact, truthPairs, (System.nanoTime() - started) / 1e9);
+        transformRecall, unit, exact, truthPairs, (System.nanoTime() - started) / 1e9)
+        + stages;
     AtomicFiles.writeString(folder.resolve("summary.txt"), summary);
     return new Result(folder, csv, rows, ts, bench.ks(), bench.ls(), opK, opL,
         config.threshold(), transformRecall, n, unit.provenance().model(), summary);

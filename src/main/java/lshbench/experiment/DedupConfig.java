@@ -26,11 +26,25 @@ import lshbench.family.LshFamilySpec;
  * @param galleryRows groups per gallery page
  * @param galleryColumns thumbnails per gallery row, the keep image included
  * @param bench the benchmark's settings, null for {@code type = dedup}
+ * @param stage2 the second stage's settings
  */
 public record DedupConfig(String experiment, String type, Path photos, ImageEmbeddingSpec images,
     int k, int l, int probes, long seed, boolean center, double threshold, int threads,
     Path resultsDir, Path cacheDir, int galleryRows, int galleryColumns, Bench bench,
-    Map<String, String> settings) {
+    Stage2 stage2, Map<String, String> settings) {
+
+  /**
+   * The second stage: local features and a geometric fit for every candidate pair.
+   *
+   * @param verify whether to run it (false: every candidate is a near-duplicate, as before)
+   * @param candidatesPerImage stage 1's pairs kept per image, nearest first
+   * @param features ORB keypoints per image
+   * @param side longer side images are reduced to before detection
+   * @param inliers fewest RANSAC inliers of a near-duplicate
+   * @param ratio smallest inliers / matches of a near-duplicate
+   */
+  public record Stage2(boolean verify, int candidatesPerImage, int features, int side,
+      int inliers, double ratio) {}
 
   /**
    * What the benchmark generates and sweeps.
@@ -56,12 +70,19 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
       Key.of("model.mean", "0.485,0.456,0.406", "per-channel mean after scaling to [0,1], R,G,B"),
       Key.of("model.std", "0.229,0.224,0.225", "per-channel standard deviation, R,G,B"),
       Key.of("embed.batch", "16", "images per model call"),
-      Key.of("k", "10", "bits per table of the finder's random-hyperplane index"),
-      Key.of("L", "16", "tables of the finder's index"),
+      Key.of("k", "8", "bits per table of the finder's random-hyperplane index"),
+      Key.of("L", "32", "tables of the finder's index"),
       Key.of("probes", "0", "extra buckets probed per table"),
       Key.of("seed", "42", "hyperplane seed (and the benchmark's sampling seed)"),
       Key.of("center", "true", "hyperplanes through the data mean (true/false)"),
-      Key.of("threshold", "0.1", "largest cosine distance 1 - cos of a near-duplicate pair, 0..2"),
+      Key.of("threshold", "0.32", "stage 1: largest cosine distance 1 - cos of a candidate pair,"
+          + " 0..2 (loose: chosen for recall; stage 2 decides)"),
+      Key.of("candidates.max", "10", "stage 1: candidate pairs kept per image, nearest first"),
+      Key.of("verify", "true", "stage 2: check candidates with keypoints + RANSAC homography"),
+      Key.of("verify.features", "500", "stage 2: ORB keypoints per image (and per mirror image)"),
+      Key.of("verify.side", "512", "stage 2: longer side images are reduced to for keypoints"),
+      Key.of("verify.inliers", "15", "stage 2: fewest RANSAC inliers of a near-duplicate"),
+      Key.of("verify.ratio", "0.3", "stage 2: smallest inliers / matches of a near-duplicate"),
       Key.of("threads", "all cores", "threads for embedding and the pair search"),
       Key.of("results.dir", "results", "where run folders are written"),
       Key.of("cache.dir", "datasets/cache", "where embeddings (and the generated benchmark) go"),
@@ -78,7 +99,7 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
           "category tree to sample originals and distractors from"),
       Key.of("bench.folder", "", "where the generated set goes (default under cache.dir)"),
       Key.of("bench.originals", "500", "images that get transformed copies"),
-      Key.of("bench.copies", "2", "transformed copies per original"),
+      Key.of("bench.copies", "3", "transformed copies per original, each a different edit"),
       Key.of("bench.distractors", "2500", "untouched images with no copy"),
       Key.of("bench.thresholds", "0.02,0.04,0.06,0.08,0.1,0.12,0.15,0.2,0.25,0.3",
           "comma list of distance thresholds swept"),
@@ -117,18 +138,21 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
       }
     }
     return new DedupConfig(s.experiment(), type, photos, images(s, photos, seed),
-        s.intIn("k", 10, 1, LshFamilySpec.KEY_BITS),
-        s.intIn("L", 16, 1, 4096),
+        s.intIn("k", 8, 1, LshFamilySpec.KEY_BITS),
+        s.intIn("L", 32, 1, 4096),
         s.intIn("probes", 0, 0, 4096),
         seed,
         s.bool("center", true),
-        s.doubleIn("threshold", 0.1, 0, 2),
+        s.doubleIn("threshold", 0.32, 0, 2),
         s.intIn("threads", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 1024),
         Path.of(s.string("results.dir", "results")),
         cacheDir,
         s.intIn("gallery.rows", 10, 1, 1000),
         s.intIn("gallery.columns", 7, 2, 50),
         bench,
+        new Stage2(s.bool("verify", true), s.intIn("candidates.max", 10, 1, 100_000),
+            s.intIn("verify.features", 500, 16, 10_000), s.intIn("verify.side", 512, 64, 8192),
+            s.intIn("verify.inliers", 15, 4, 10_000), s.doubleIn("verify.ratio", 0.3, 0, 1)),
         s.asMap());
   }
 
@@ -150,9 +174,9 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
           + "category tree such as Caltech101's 101_ObjectCategories)");
     }
     int originals = s.intIn("bench.originals", 500, 1, 1_000_000);
-    int copies = s.intIn("bench.copies", 2, 1, 6);
+    int copies = s.intIn("bench.copies", 3, 1, 6);
     int distractors = s.intIn("bench.distractors", 2500, 0, 10_000_000);
-    String name = String.format(java.util.Locale.ROOT, "dedup-bench-s%d-o%d-c%d-d%d", seed,
+    String name = String.format(java.util.Locale.ROOT, "dedup-bench-v4-s%d-o%d-c%d-d%d", seed,
         originals, copies, distractors);
     Path folder = Path.of(s.string("bench.folder", cacheDir.resolve(name).toString()));
     return new Bench(source, folder, originals, copies, distractors,
@@ -189,6 +213,10 @@ public record DedupConfig(String experiment, String type, Path photos, ImageEmbe
   /** One line for logs. */
   public String describe() {
     return String.format(java.util.Locale.ROOT, "k=%d L=%d probes=%d seed=%d center=%s "
-        + "threshold=%.3f (cosine distance)", k, l, probes, seed, center, threshold);
+        + "threshold=%.3f (cosine distance), at most %d candidates per image%s", k, l, probes,
+        seed, center, threshold, stage2.candidatesPerImage(), stage2.verify()
+        ? String.format(java.util.Locale.ROOT, "; verified: ORB %d keypoints at <= %d px, "
+        + "homography RANSAC, inliers >= %d, ratio >= %.2f", stage2.features(), stage2.side(),
+        stage2.inliers(), stage2.ratio()) : "; not verified");
   }
 }

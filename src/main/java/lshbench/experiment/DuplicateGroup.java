@@ -43,9 +43,20 @@ public record DuplicateGroup(int id, List<Member> members) {
    * @param link whether this name is a symbolic link
    * @param sameFileAs when this is a second name of another member's file (a symbolic link to
    *     it, a hard link of it, or its link target), that member's path; otherwise null
+   * @param check the geometric check of the keep image against this one (keep image first),
+   *     null for the keep image, its other names and runs without verification
+   * @param reason why this file is kept (keep image) or why the keep image was preferred to it
    */
   public record Member(int row, String path, Path file, int width, int height, long bytes,
-      double sharpness, double distanceToKeep, boolean keep, boolean link, String sameFileAs) {
+      double sharpness, double distanceToKeep, boolean keep, boolean link, String sameFileAs,
+      lshbench.features.Verification check, String reason) {
+    /** A member before the keep rule has run: no check, no reason yet. */
+    public Member(int row, String path, Path file, int width, int height, long bytes,
+        double sharpness, double distanceToKeep, boolean keep, boolean link, String sameFileAs) {
+      this(row, path, file, width, height, bytes, sharpness, distanceToKeep, keep, link,
+          sameFileAs, null, "");
+    }
+
     public long pixels() {
       return (long) width * height;
     }

@@ -181,6 +181,56 @@ public final class NearPairs {
     return c.build(comparisons);
   }
 
+  /** The pairs {@code keep} accepts (by pair number), a subset of these. */
+  public NearPairs where(java.util.function.IntPredicate keep) {
+    Collector c = new Collector();
+    for (int p = 0; p < size(); p++) {
+      if (keep.test(p)) {
+        c.add(first[p], second[p], distance[p]);
+      }
+    }
+    return c.build(comparisons);
+  }
+
+  /**
+   * The pairs that are among the {@code m} nearest of either of their rows: bounds the pairs
+   * per row (so their number grows linearly with the rows) while keeping every row's closest.
+   */
+  public NearPairs nearestPerRow(int m) {
+    if (m < 1) {
+      throw new IllegalArgumentException("m must be positive, got " + m);
+    }
+    int rows = 0;
+    for (int p = 0; p < size(); p++) {
+      rows = Math.max(rows, second[p] + 1);
+    }
+    int[] count = new int[rows];
+    for (int p = 0; p < size(); p++) {
+      count[first[p]]++;
+      count[second[p]]++;
+    }
+    int[][] byRow = new int[rows][];
+    for (int r = 0; r < rows; r++) {
+      byRow[r] = new int[count[r]];
+    }
+    int[] fill = new int[rows];
+    for (int p = 0; p < size(); p++) {
+      byRow[first[p]][fill[first[p]]++] = p;
+      byRow[second[p]][fill[second[p]]++] = p;
+    }
+    boolean[] keep = new boolean[size()];
+    for (int[] ps : byRow) {
+      Integer[] order = java.util.Arrays.stream(ps).boxed().toArray(Integer[]::new);
+      java.util.Arrays.sort(order, (x, y) -> x.equals(y) ? 0
+          : distance[x] != distance[y] ? Float.compare(distance[x], distance[y])
+          : Integer.compare(x, y));
+      for (int i = 0; i < Math.min(m, order.length); i++) {
+        keep[order[i]] = true;
+      }
+    }
+    return where(p -> keep[p]);
+  }
+
   public int size() {
     return first.length;
   }

@@ -35,7 +35,7 @@ import lshbench.io.AtomicFiles;
 public final class DedupGallery {
   private static final int THUMB = 150;
   private static final int PAD = 12;
-  private static final int LABEL = 44;
+  private static final int LABEL = 70;
   private static final int HEADER = 26;
   private static final Color BACKGROUND = new Color(0x1e1e1e);
   private static final Color GREEN = new Color(0x33dd55);
@@ -162,26 +162,68 @@ public final class DedupGallery {
     g.setFont(SMALL);
     g.setColor(TEXT);
     fm = g.getFontMetrics();
-    String name = m.path().substring(m.path().lastIndexOf('/') + 1);
+    String name = m.path();
     String info = m.width() > 0 ? m.width() + "×" + m.height() + "  " + kb(m.bytes()) : kb(m.bytes());
     String line = fit(name, fm, THUMB);
     g.drawString(line, x + (THUMB - fm.stringWidth(line)) / 2, y + 32);
     g.drawString(info, x + (THUMB - fm.stringWidth(info)) / 2, y + 44);
+    // why: the keep reason under the keep image, the reason it lost under the others
+    String why = m.reason() == null ? "" : m.reason().replaceFirst("^kept: the others are ", "");
+    if (!why.isEmpty()) {
+      g.setColor(m.keep() ? KEEP : TEXT);
+      int at = y + 56;
+      for (String part : wrap(why, fm, THUMB, 2)) {
+        g.drawString(part, x + (THUMB - fm.stringWidth(part)) / 2, at);
+        at += 12;
+      }
+    }
   }
 
   private static String kb(long bytes) {
     return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
   }
 
-  private static String fit(String text, FontMetrics fm, int width) {
+  /**
+   * The text shortened in the middle so it fits: the start (the folder, which tells
+   * {@code orig/} from {@code edits/}) and the end (the file name's tail and extension) stay.
+   */
+  static String fit(String text, FontMetrics fm, int width) {
     if (fm.stringWidth(text) <= width) {
       return text;
     }
-    String s = text;
-    while (s.length() > 4 && fm.stringWidth("…" + s) > width) {
-      s = s.substring(1);
+    int head = (text.length() + 1) / 2;
+    int tail = text.length() / 2;
+    while (head + tail > 2) {
+      if (head >= tail) {
+        head--;
+      } else {
+        tail--;
+      }
+      String s = text.substring(0, head) + "…" + text.substring(text.length() - tail);
+      if (fm.stringWidth(s) <= width) {
+        return s;
+      }
     }
-    return "…" + s;
+    return "…";
+  }
+
+  /** Up to {@code lines} lines of at most {@code width}, the last shortened if needed. */
+  private static java.util.List<String> wrap(String text, FontMetrics fm, int width, int lines) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    String rest = text;
+    while (!rest.isEmpty() && out.size() < lines - 1) {
+      int cut = rest.length();
+      while (cut > 1 && fm.stringWidth(rest.substring(0, cut)) > width) {
+        int space = rest.lastIndexOf(' ', cut - 1);
+        cut = space > 0 ? space : cut - 1;
+      }
+      out.add(rest.substring(0, cut).trim());
+      rest = rest.substring(cut).trim();
+    }
+    if (!rest.isEmpty()) {
+      out.add(fit(rest, fm, width));
+    }
+    return out;
   }
 
   /** The file scaled to fit THUMB × THUMB, or null when it cannot be decoded any more. */
@@ -253,7 +295,8 @@ public final class DedupGallery {
           : m.keep() ? "<span class=\"k\">KEEP</span>" : "<span class=\"d\">"
           + String.format(Locale.ROOT, "%.3f", m.distanceToKeep()) + "</span>")
           + "<div class=\"p\">" + esc(m.path()) + "<br>" + m.width() + "×" + m.height() + ", "
-          + kb(m.bytes()) + "</div></div>\n");
+          + kb(m.bytes()) + (m.reason() == null || m.reason().isEmpty() ? ""
+          : "<br><i>" + esc(m.reason()) + "</i>") + "</div></div>\n");
     }
     out.write("</div>\n");
   }
