@@ -1,33 +1,52 @@
 package lshbench.eval;
 
+import java.util.ArrayList;
+import java.util.List;
 import lshbench.data.Dataset;
 import lshbench.lsh.Index;
 import lshbench.lsh.Neighbours;
 
 /**
- * Runs a query split against one index: a warm-up, then every query timed one at a time on
- * the calling thread, then the recall metrics computed outside the timed region.
+ * Runs a query split against indexes: recall metrics from their answers, and their query times
+ * measured in interleaved rounds.
+ *
+ * <p>Timing: each index is first warmed up on items that are not queries (indexed members,
+ * a seeded draw), so no timed query has run before. Then, for every round, each index in turn
+ * answers every query one at a time on the calling thread, each query timed on the wall clock
+ * and on the thread's CPU clock; the order of indexes rotates by one each round, and a few
+ * untimed warm-up queries precede each index's turn so it does not start on the previous
+ * index's cache. A round's figure is its mean time per query; an index's figure is the median
+ * over rounds. Indexes timed together (an exact scan and the configurations it is compared
+ * with) see the same bursts of load, so their ratio holds up when the absolute times do not.
  */
 public final class Evaluation {
   /** Relative slack when comparing squared distances for k-NN recall (ties, rounding). */
   private static final double DISTANCE_SLACK = 1e-5;
+  /** Untimed queries before each index's turn in a round. */
+  public static final int TURN_WARMUP = 3;
+  /** Warm-up items drawn from the indexed members. */
+  private static final int WARMUP_ITEMS = 200;
 
   private final Dataset data;
   private final QuerySplit split;
   private final GroundTruth truth;
   private final int topN;
-  private final int warmup;
-  private final long warmupNanos;
+  private final TimingPlan plan;
   private final float[][] queries;
+  private final float[][] warmupQueries;
+
+  /** Is told after every round: how many of how many rounds are done. */
+  public interface RoundListener {
+    RoundListener NONE = (done, rounds) -> { };
+
+    void roundDone(int done, int rounds);
+  }
 
   /**
    * @param topN neighbours asked of every query (the n of recall@n)
-   * @param warmup untimed queries run first so the JIT has compiled the hot path
-   * @param warmupMillis and at least this long: a count alone is too little for cheap queries,
-   *     whose first few hundred still run in the interpreter or in C1 code
+   * @param plan clocks, rounds and warm-up
    */
-  public Evaluation(Dataset data, QuerySplit split, GroundTruth truth, int topN, int warmup,
-      int warmupMillis) {
+  public Evaluation(Dataset data, QuerySplit split, GroundTruth truth, int topN, TimingPlan plan) {
     if (topN < 1) {
       throw new IllegalArgumentException("top.n must be positive, got " + topN);
     }
@@ -35,11 +54,16 @@ public final class Evaluation {
     this.split = split;
     this.truth = truth;
     this.topN = topN;
-    this.warmup = Math.max(0, warmup);
-    this.warmupNanos = Math.max(0, warmupMillis) * 1_000_000L;
+    this.plan = plan;
     this.queries = new float[split.queries().length][];
     for (int q = 0; q < queries.length; q++) {
       queries[q] = data.vector(split.queries()[q]);
+    }
+    int[] members = split.members();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(0x3A5E_11L ^ members.length);
+    this.warmupQueries = new float[Math.min(WARMUP_ITEMS, members.length)][];
+    for (int i = 0; i < warmupQueries.length; i++) {
+      warmupQueries[i] = data.vector(members[random.nextInt(members.length)]);
     }
   }
 
@@ -50,6 +74,10 @@ public final class Evaluation {
 
   public int topN() {
     return topN;
+  }
+
+  public TimingPlan plan() {
+    return plan;
   }
 
   /**
@@ -84,17 +112,80 @@ public final class Evaluation {
     return counted == 0 ? Double.NaN : sum / counted;
   }
 
+  /** One index timed alone in the plan's rounds (no exact scan beside it). */
   public Measurement run(Index index) {
+    return measure(List.of(index), RoundListener.NONE).get(0);
+  }
+
+  /**
+   * Times {@code indexes} together in interleaved rounds and measures each one's recall; the
+   * measurements come back in the order given.
+   */
+  public List<Measurement> measure(List<? extends Index> indexes, RoundListener listener) {
+    int n = indexes.size();
+    int rounds = plan.rounds();
+    for (Index index : indexes) {
+      warmUp(index);
+    }
+    Stopwatch watch = plan.watch();
+    long[][] wall = new long[n][rounds * queries.length];
+    double[][] wallRounds = new double[n][rounds];
+    double[][] cpuRounds = new double[n][rounds];
+    Neighbours[][] answers = new Neighbours[n][];
+    for (int r = 0; r < rounds; r++) {
+      for (int turn = 0; turn < n; turn++) {
+        int i = (turn + r) % n;
+        Index index = indexes.get(i);
+        for (int w = 0; w < TURN_WARMUP; w++) {
+          index.search(warmupQueries[(r * TURN_WARMUP + w) % warmupQueries.length], topN);
+        }
+        Neighbours[] got = r == 0 ? new Neighbours[queries.length] : null;
+        long wallSum = 0;
+        long cpuSum = 0;
+        for (int q = 0; q < queries.length; q++) {
+          long w0 = watch.wallNanos();
+          long c0 = watch.cpuNanos();
+          Neighbours answer = index.search(queries[q], topN);
+          long c1 = watch.cpuNanos();
+          long w1 = watch.wallNanos();
+          wall[i][r * queries.length + q] = w1 - w0;
+          wallSum += w1 - w0;
+          cpuSum += c1 - c0;
+          if (got != null) {
+            got[q] = answer;
+          }
+        }
+        if (got != null) {
+          answers[i] = got;
+        }
+        wallRounds[i][r] = wallSum / 1e3 / queries.length;
+        cpuRounds[i][r] = cpuSum / 1e3 / queries.length;
+      }
+      listener.roundDone(r + 1, rounds);
+    }
+    List<Measurement> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(score(indexes.get(i), answers[i], Measurement.Timing.of(wall[i]),
+          RoundStats.of(cpuRounds[i]), RoundStats.of(wallRounds[i])));
+    }
+    return out;
+  }
+
+  /**
+   * Untimed queries on indexed items until the JIT has compiled the index's hot path: at least
+   * {@code warmup} of them and at least the plan's warm-up time, at most 20 per query.
+   */
+  private void warmUp(Index index) {
     long start = System.nanoTime();
     int cap = 20 * queries.length;
-    for (int q = 0; q < cap && (q < warmup || System.nanoTime() - start < warmupNanos); q++) {
-      index.search(queries[q % queries.length], topN);
+    for (int q = 0; q < cap && (q < plan.warmup() || System.nanoTime() - start < plan.warmupNanos());
+        q++) {
+      index.search(warmupQueries[q % warmupQueries.length], topN);
     }
-    TimedIndex timed = new TimedIndex(index);
-    Neighbours[] answers = new Neighbours[queries.length];
-    for (int q = 0; q < queries.length; q++) {
-      answers[q] = timed.search(queries[q], topN);
-    }
+  }
+
+  private Measurement score(Index index, Neighbours[] answers, Measurement.Timing latency,
+      RoundStats cpu, RoundStats wall) {
     double knn = 0;
     double precision = 0;
     double labelRecall = 0;
@@ -119,8 +210,10 @@ public final class Evaluation {
         knn / count,
         data.hasLabels() ? precision / count : Double.NaN,
         candidates / count,
-        Measurement.Timing.of(timed.nanos()),
-        index.memoryBytes());
+        latency,
+        index.memoryBytes(),
+        cpu,
+        wall);
   }
 
   /**

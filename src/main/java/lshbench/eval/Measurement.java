@@ -8,11 +8,25 @@ package lshbench.eval;
  * @param knnRecall mean share of the exact n nearest found in the reranked top n
  * @param precision mean share of same-category items in the reranked top n (NaN unlabelled)
  * @param candidatesMean mean distinct candidates compared exactly per query
- * @param queryUs query time statistics in microseconds, one thread, after warm-up
+ * @param queryUs single queries' wall times in microseconds, pooled over every round: the
+ *     latency distribution (its tail), not the figure configurations are ranked by
  * @param memoryBytes the index's own arrays
+ * @param cpuUs thread CPU time per query over the timing rounds
+ * @param wallUs wall time per query over the same rounds
  */
 public record Measurement(double labelRecall, double knnRecall, double precision,
-    double candidatesMean, Timing queryUs, long memoryBytes) {
+    double candidatesMean, Timing queryUs, long memoryBytes, RoundStats cpuUs, RoundStats wallUs) {
+
+  /** The rounds on {@code clock}. */
+  public RoundStats on(Clock clock) {
+    return clock == Clock.CPU ? cpuUs : wallUs;
+  }
+
+  /** The same recall and memory with the rounds of {@code other} added (see {@link RoundStats#with}). */
+  public Measurement withRoundsOf(Measurement other) {
+    return new Measurement(labelRecall, knnRecall, precision, candidatesMean, queryUs, memoryBytes,
+        cpuUs.with(other.cpuUs), wallUs.with(other.wallUs));
+  }
 
   /** Mean and percentiles of per-query times, microseconds. */
   public record Timing(double mean, double p50, double p95, double p99) {

@@ -46,6 +46,9 @@ final class AnnBenchmarksPairs {
   }
 
   private static String parameters(CSVRecord row) {
+    if (row.get(ResultColumns.FAMILY).equals(ResultColumns.EXACT_FAMILY)) {
+      return "exact scan"; // ann-benchmarks lists its brute force beside the indexes, too
+    }
     if (!row.get(ResultColumns.HNSW_EF).isEmpty()) {
       return String.format(Locale.ROOT, "M=%s efConstruction=%s ef=%s", row.get(ResultColumns.HNSW_M),
           row.get(ResultColumns.HNSW_EF_CONSTRUCTION), row.get(ResultColumns.HNSW_EF));

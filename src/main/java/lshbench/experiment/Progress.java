@@ -21,12 +21,17 @@ final class Progress {
     at(done + 1, detail);
   }
 
+  /** Reports {@code units} more done. */
+  void advance(int units, String detail) {
+    at(done + units, detail);
+  }
+
   /** Reports {@code count} of the total done (for work that reports its own count). */
   void at(int count, String detail) {
     done = count;
     double elapsed = (System.nanoTime() - start) / 1e9;
     double eta = done == 0 ? 0 : elapsed / done * (total - done);
-    out.printf(Locale.ROOT, "[%s] %d/%d %3.0f%%  %-40s elapsed %s  ETA %s%n", what, done, total,
+    out.printf(Locale.ROOT, "[%s] %d/%d %3.0f%%  %-40s  elapsed %s  ETA %s%n", what, done, total,
         100.0 * done / total, detail, clock(elapsed), clock(eta));
   }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import lshbench.data.Dataset;
+import lshbench.eval.Measurement;
 import lshbench.io.AtomicFiles;
 
 /**
@@ -30,7 +31,7 @@ final class RunJson {
 
   /** Writes run.json into {@code folder}. */
   static void write(SweepConfig config, RunFolder folder, Dataset data, long started,
-      double exactUs) throws IOException {
+      Measurement exact, double loadAtStart, double loadAtEnd) throws IOException {
     boolean tune = "tune".equals(config.type());
     ObjectNode json = object();
     json.put("experiment", config.experiment());
@@ -39,9 +40,19 @@ final class RunJson {
     json.put("model", data.provenance().model());
     json.put("provenance_detail", data.provenance().detail());
     json.put("synthetic", data.provenance().synthetic());
-    json.put("timing", "queries timed one at a time on one thread with System.nanoTime, after "
-        + config.warmup() + " untimed warm-up queries (and at least " + config.warmupMillis()
-        + " ms of them) per configuration; exact scan timed the same way");
+    json.put("timing", String.format(Locale.ROOT, "queries timed one at a time on one thread, on "
+        + "the wall clock (System.nanoTime) and the thread's CPU clock (ThreadMXBean), in %d "
+        + "interleaved rounds with the exact scan; each configuration first answers %d untimed "
+        + "warm-up queries on indexed items (and at least %d ms of them), and %d more before each "
+        + "turn; a configuration's figure is the median over rounds of the round's mean; ranked "
+        + "on the %s clock; noisy when the rounds' interquartile range exceeds %.0f%% of their "
+        + "median", config.rounds(), config.warmup(), config.warmupMillis(),
+        lshbench.eval.Evaluation.TURN_WARMUP, config.clock().label(), 100 * config.tolerance()));
+    json.put("timing_clock", config.clock().label());
+    json.put("timing_rounds", Integer.toString(config.rounds()));
+    json.put("timing_tolerance", Double.toString(config.tolerance()));
+    json.put("load_average_start", String.format(Locale.ROOT, "%.2f", loadAtStart));
+    json.put("load_average_end", String.format(Locale.ROOT, "%.2f", loadAtEnd));
     json.put("build_time", tune
         ? "build_ms = hash_ms + table_ms, both measured on the configuration built alone"
         : "build_ms = hash_ms + table_ms; hash_ms is the configuration's share (k*L functions) "
@@ -54,7 +65,8 @@ final class RunJson {
             + "first L tables. HNSW builds one graph per (M, efConstruction), searched at every ef");
     json.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     json.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    json.put("exact_us_mean", String.format(Locale.ROOT, "%.1f", exactUs));
+    json.put("exact_cpu_us", String.format(Locale.ROOT, "%.1f", exact.cpuUs().median()));
+    json.put("exact_wall_us", String.format(Locale.ROOT, "%.1f", exact.wallUs().median()));
     json.put("elapsed_s", String.format(Locale.ROOT, "%.1f",
         (System.currentTimeMillis() - started) / 1e3));
     ObjectNode settings = json.putObject("settings");

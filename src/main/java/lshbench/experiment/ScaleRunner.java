@@ -82,18 +82,18 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
           .min(Comparator.comparingDouble(Tuner.Candidate::queryUs))
           .orElse(measured.stream().max(Comparator.comparingDouble(Tuner.Candidate::recallMean))
               .orElseThrow());
-      double exactUs = bench.exact().queryUs().mean();
+      double exactUs = best.exactUs();
       rows.add(List.of(Integer.toString(n), Integer.toString(data.dim()),
           Double.toString(config.tuning().targetRecall()), CsvTable.fmt("%.1f", exactUs),
           Integer.toString(best.k()), Integer.toString(best.l()), CsvTable.fmt("%.1f", best.queryUs()),
           CsvTable.fmt("%.4f", best.recallMean()), CsvTable.fmt("%.4f", best.lowerBound()),
-          CsvTable.fmt("%.2f", exactUs / best.queryUs()), Long.toString((long) best.memoryBytes()),
+          CsvTable.fmt("%.2f", best.speedup()), Long.toString((long) best.memoryBytes()),
           Long.toString(4L * bench.split().members().length * data.dim()),
           Boolean.toString(best.accepted()), Long.toString(config.seed())));
       write(folder.resolve(FILE), rows);
       log.printf(Locale.ROOT, "[scale] n = %d: exact %.0f µs, LSH k=%d L=%d %.0f µs (%.1fx) at "
           + "recall %.3f%n", n, exactUs, best.k(), best.l(), best.queryUs(),
-          exactUs / best.queryUs(), best.recallMean());
+          best.speedup(), best.recallMean());
     }
     return folder;
   }

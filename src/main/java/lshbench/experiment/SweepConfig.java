@@ -11,6 +11,8 @@ import lshbench.config.Key;
 import lshbench.config.Settings;
 import lshbench.embed.ImageEmbeddingSpec;
 import lshbench.embed.TorchPlatform;
+import lshbench.eval.Clock;
+import lshbench.eval.TimingPlan;
 import lshbench.family.FamilyRegistry;
 import lshbench.family.GridDefaults;
 import lshbench.family.LshFamilySpec;
@@ -53,6 +55,9 @@ public record SweepConfig(
     int repeats,
     int warmup,
     int warmupMillis,
+    Clock clock,
+    int rounds,
+    double tolerance,
     int threads,
     Path resultsDir,
     Path cacheDir,
@@ -129,6 +134,12 @@ public record SweepConfig(
       Key.of("seed", "42", "master seed: query split and hyperplanes derive from it"),
       Key.of("warmup", "50", "untimed queries before each configuration's timed queries"),
       Key.of("warmup.ms", "250", "and at least this many milliseconds of them"),
+      Key.of("timing.clock", "cpu", "clock that ranks configurations: cpu (the query thread's CPU "
+          + "time, steady on a busy machine) or wall; the CSV has both"),
+      Key.of("timing.rounds", "5", "interleaved timing rounds: in each, the exact scan and every "
+          + "configuration of a group answer every query; figures are medians over rounds"),
+      Key.of("timing.tolerance", "0.1", "a configuration whose rounds' interquartile range exceeds "
+          + "this share of their median is flagged noisy"),
       Key.of("threads", "all cores", "threads for batch work (ground truth, projection); queries use one"),
       Key.of("results.dir", "results", "where run folders are written"),
       Key.of("cache.dir", "datasets/cache", "where embeddings and ground truth are cached"));
@@ -244,6 +255,9 @@ public record SweepConfig(
         type.equals(SWEEP) ? s.intIn("repeats", 1, 1, 1000) : 1,
         s.intIn("warmup", 50, 0, 1_000_000),
         s.intIn("warmup.ms", 250, 0, 600_000),
+        clock(s),
+        s.intIn("timing.rounds", 5, 1, 1000),
+        s.doubleIn("timing.tolerance", 0.1, 0, 100),
         s.intIn("threads", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 1024),
         Path.of(s.string("results.dir", "results")),
         Path.of(s.string("cache.dir", "datasets/cache")),
@@ -254,6 +268,19 @@ public record SweepConfig(
         Families.from(s, registry, new GridDefaults(ks, ls, probes, topN)),
         registry,
         s.asMap());
+  }
+
+  private static Clock clock(Settings s) {
+    try {
+      return Clock.parse(s.string("timing.clock", "cpu"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("timing.clock: " + e.getMessage());
+    }
+  }
+
+  /** How this run times queries: {@code timing.*}, {@code warmup} and {@code warmup.ms}. */
+  public TimingPlan timingPlan() {
+    return TimingPlan.of(clock, rounds, tolerance, warmup, warmupMillis);
   }
 
   private static ImageEmbeddingSpec images(Settings s) {
@@ -373,6 +400,8 @@ public record SweepConfig(
     m.put("top.n", Integer.toString(topN));
     m.put("seed", Long.toString(seed));
     m.put("repeats", Integer.toString(repeats));
+    m.put("timing.clock", clock.label());
+    m.put("timing.rounds", Integer.toString(rounds));
     families.identity(m, registry);
     return m;
   }

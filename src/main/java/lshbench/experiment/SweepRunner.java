@@ -3,6 +3,7 @@ package lshbench.experiment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -136,40 +137,87 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
   private Result runIn(RunFolder folder, Dataset data, Map<String, List<String>> finished)
       throws IOException {
     long started = System.currentTimeMillis();
+    double loadAtStart = LoadAverage.now();
     Workbench bench = Workbench.prepare(config, source, log);
-    Measurement exact = bench.exact();
-    Progress progress = new Progress("sweep", config.runs(), log);
+    // The exact scan's row is always this process's: its rounds pool the groups timed here.
+    Map<String, List<String>> reused = new java.util.LinkedHashMap<>(finished);
+    reused.remove(ResultsCsv.key(Workbench.exactParameters()));
+    int rounds = config.rounds();
+    Progress progress = new Progress("sweep", config.runs() * rounds, log);
+    GroupTimer timer = new GroupTimer(bench, progress);
     int computed = 0;
-    try (ResultsCsv csv = finished.isEmpty() && config.resume() == null
-        ? new ResultsCsv(folder.path()) : ResultsCsv.resume(folder.path(), finished)) {
+    try (ResultsCsv csv = reused.isEmpty() && config.resume() == null
+        ? new ResultsCsv(folder.path()) : ResultsCsv.resume(folder.path(), reused)) {
       for (int repeat = 0; repeat < config.repeats(); repeat++) {
         for (LshGrid<?> grid : config.families().lsh()) {
-          computed += sweepFamily(grid, repeat, bench, csv, finished, progress, folder.path());
+          computed += sweepFamily(grid, repeat, bench, csv, reused, progress, timer, folder.path());
         }
         if (config.families().hnsw() != null) {
-          computed += sweepHnsw(config.families().hnsw(), repeat, bench, csv, finished, progress);
+          computed += sweepHnsw(config.families().hnsw(), repeat, bench, csv, reused, progress,
+              timer);
         }
       }
+      Measurement exact = timer.exact();
+      csv.add(bench.row(config, Workbench.exactParameters(), 0, exact, exact, 0, 0, 0,
+          bench.exactIndex(), null, null));
+      log.printf(Locale.ROOT, "[sweep] exact scan: %s%n", describe(exact, config));
       Path file = csv.finish();
       if (source.truth() != null) {
         // Published queries and neighbours: the same points ann-benchmarks plots.
         log.println("[sweep] recall/QPS pairs in ann-benchmarks' terms: "
             + AnnBenchmarksPairs.write(folder.path()));
       }
-      RunJson.write(config, folder, data, started, exact.queryUs().mean());
-      return new Result(folder, file, data, computed, finished.size());
+      RunJson.write(config, folder, data, started, exact, loadAtStart, LoadAverage.now());
+      return new Result(folder, file, data, computed, reused.size());
     }
+  }
+
+  /** "cpu 2,410 µs (p25–p75 2,380–2,450), wall 2,600 µs": a measurement's medians. */
+  static String describe(Measurement m, SweepConfig config) {
+    lshbench.eval.RoundStats r = m.on(config.clock());
+    return String.format(Locale.ROOT, "%s %,.1f µs (rounds p25–p75 %,.1f–%,.1f%s), %s %,.1f µs",
+        config.clock().label(), r.median(), r.p25(), r.p75(),
+        r.noisy(config.tolerance()) ? ", NOISY" : "",
+        config.clock() == lshbench.eval.Clock.CPU ? "wall" : "cpu",
+        config.clock() == lshbench.eval.Clock.CPU ? m.wallUs().median() : m.cpuUs().median());
+  }
+
+  /** A configuration waiting in a group: its row's parts other than the measurement. */
+  private record Pending(Map<String, Object> params, lshbench.lsh.Index index, long hashSeed,
+      double trainMs, double hashMs, double tableMs, CollisionTheory theory,
+      Workbench.HashCost cost, String label) {}
+
+  /** Times the pending configurations with the exact scan and writes their rows, in order. */
+  private void flush(List<Pending> pending, String what, Workbench bench, ResultsCsv csv,
+      GroupTimer timer) throws IOException {
+    if (pending.isEmpty()) {
+      return;
+    }
+    GroupTimer.Group g = timer.time(pending.stream().map(Pending::index).toList(), what);
+    log.printf(Locale.ROOT, "[sweep] %s: exact scan in these rounds %s%n", what,
+        describe(g.exact(), config));
+    for (int i = 0; i < pending.size(); i++) {
+      Pending p = pending.get(i);
+      Measurement m = g.measured().get(i);
+      csv.add(bench.row(config, p.params(), p.hashSeed(), m, g.exact(), p.trainMs(), p.hashMs(),
+          p.tableMs(), p.index(), p.theory(), p.cost()));
+      log.printf(Locale.ROOT, "[sweep] %s recall %.3f/%.3f, %s, %.1fx the exact scan%n", p.label(),
+          m.labelRecall(), m.knnRecall(), describe(m, config),
+          g.exact().on(config.clock()).median() / m.on(config.clock()).median());
+    }
+    pending.clear();
   }
 
   /**
    * One LSH family's k × L × probes grid: one bank of max(k) × max(L) functions, the data
-   * hashed once, configuration (k, L) using the first k functions of the first L tables.
+   * hashed once, configuration (k, L) using the first k functions of the first L tables. The
+   * tables of successive k join one timing group until they would pass the memory budget.
    */
   private int sweepFamily(LshGrid<?> grid, int repeat, Workbench bench, ResultsCsv csv,
-      Map<String, List<String>> finished, Progress progress, Path folder) throws IOException {
+      Map<String, List<String>> finished, Progress progress, GroupTimer timer, Path folder)
+      throws IOException {
     Dataset data = bench.data();
     int[] members = bench.split().members();
-    Evaluation eval = bench.eval();
     long hashSeed = config.hashSeed(repeat);
     HashFamily hashes = null;
     long[] signatures = null;
@@ -180,6 +228,9 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
     CollisionTheory theory = null;
     Workbench.HashCost cost = null;
     int computed = 0;
+    List<Pending> pending = new ArrayList<>();
+    long pendingBytes = 0;
+    String what = grid.family() + (config.repeats() > 1 ? " repeat " + repeat : "");
     for (int k : grid.ks()) {
       double[] tableMs = new double[grid.maxL()];
       BucketTable[] tables = null;
@@ -191,8 +242,8 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
             List<String> done = finished.get(ResultsCsv.key(params));
             if (done != null) {
               csv.addFinished(done);
-              progress.step(String.format(Locale.ROOT, "%s k=%d L=%d T=%d R=%d finished before",
-                  grid.family(), k, l, probes, keep));
+              progress.advance(config.rounds(), String.format(Locale.ROOT,
+                  "%s k=%d L=%d T=%d R=%d finished before", grid.family(), k, l, probes, keep));
               continue;
             }
             if (keep > 0 && prefilter == null) {
@@ -214,28 +265,33 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
             }
             if (tables == null) {
               tables = new BucketTable[grid.maxL()];
+              long bytes = 0;
               for (int t = 0; t < grid.maxL(); t++) {
                 long b0 = System.nanoTime();
                 tables[t] = LshIndex.buildTable(hashes, signatures, members, k, t);
                 tableMs[t] = (System.nanoTime() - b0) / 1e6;
                 gridBuildMs += tableMs[t];
+                bytes += tables[t].memoryBytes();
               }
+              if (!pending.isEmpty() && pendingBytes + bytes > GroupTimer.budgetBytes()) {
+                flush(pending, what, bench, csv, timer);
+                pendingBytes = 0;
+              }
+              pendingBytes += bytes;
             }
             LshIndex index = new LshIndex(data, members.length, hashes, k, Arrays.copyOf(tables, l),
                 probes, keep > 0 ? prefilter.withKeep(keep) : null);
-            Measurement m = eval.run(index);
             double tablesMs = Arrays.stream(tableMs, 0, l).sum();
             double trainMs = hashes.trainMs() + (keep > 0 ? prefilterMs : 0);
-            csv.add(bench.row(config, params, hashSeed, m, trainMs, msPerFunction * k * l,
-                tablesMs, index, theory, cost));
+            pending.add(new Pending(params, index, hashSeed, trainMs, msPerFunction * k * l,
+                tablesMs, theory, cost, String.format(Locale.ROOT, "%s k=%d L=%d T=%d%s",
+                    grid.family(), k, l, probes, keep > 0 ? " R=" + keep : "")));
             computed++;
-            progress.step(String.format(Locale.ROOT,
-                "%s k=%d L=%d T=%d%s recall %.3f/%.3f %.0f µs", grid.family(), k, l, probes,
-                keep > 0 ? " R=" + keep : "", m.labelRecall(), m.knnRecall(), m.queryUs().mean()));
           }
         }
       }
     }
+    flush(pending, what, bench, csv, timer);
     if (repeat == 0 && !gridCostRows(folder).containsKey(grid.family())) {
       // a resumed run measures it too; the in-sweep figure exists only for a whole grid
       boolean whole = computed == grid.runs() * config.families().rerankKeep().length;
@@ -340,20 +396,25 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
       "grid_build_ms", "median_k", "median_L", "median_alone_ms", "ratio_to_median", "largest_k",
       "largest_L", "largest_alone_ms", "ratio_to_largest", "grid_in_sweep_ms");
 
-  /** HNSW's grid: a graph per (M, efConstruction), searched at every ef. */
+  /**
+   * HNSW's grid: a graph per (M, efConstruction), searched at every ef; each graph's ef values
+   * are one timing group.
+   */
   private int sweepHnsw(HnswSpec.Grid grid, int repeat, Workbench bench, ResultsCsv csv,
-      Map<String, List<String>> finished, Progress progress) throws IOException {
+      Map<String, List<String>> finished, Progress progress, GroupTimer timer) throws IOException {
     int computed = 0;
     for (int m : grid.m()) {
       for (int efc : grid.efConstruction()) {
         HnswReference graph = null;
         double buildMs = 0;
+        List<Pending> pending = new ArrayList<>();
         for (int ef : grid.ef()) {
           Map<String, Object> params = Workbench.hnswParameters(repeat, m, efc, ef);
           List<String> done = finished.get(ResultsCsv.key(params));
           if (done != null) {
             csv.addFinished(done);
-            progress.step(String.format(Locale.ROOT, "hnsw M=%d efC=%d ef=%d finished before", m, efc, ef));
+            progress.advance(config.rounds(), String.format(Locale.ROOT,
+                "hnsw M=%d efC=%d ef=%d finished before", m, efc, ef));
             continue;
           }
           if (graph == null) {
@@ -365,13 +426,12 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
             log.printf(Locale.ROOT, "[sweep] hnsw M=%d efConstruction=%d built in %.1f s (%d threads)%n",
                 m, efc, buildMs / 1e3, config.threads());
           }
-          graph.withEf(ef);
-          Measurement meas = bench.eval().run(graph);
-          csv.add(bench.row(config, params, 0, meas, 0, 0, buildMs, graph, null, null));
+          // One graph searched at several ef: each configuration is a view with its own ef.
+          pending.add(new Pending(params, graph.atEf(ef), 0, 0, 0, buildMs, null, null,
+              String.format(Locale.ROOT, "hnsw M=%d efC=%d ef=%d", m, efc, ef)));
           computed++;
-          progress.step(String.format(Locale.ROOT, "hnsw M=%d efC=%d ef=%d recall %.3f/%.3f %.0f µs",
-              m, efc, ef, meas.labelRecall(), meas.knnRecall(), meas.queryUs().mean()));
         }
+        flush(pending, String.format(Locale.ROOT, "hnsw M=%d efC=%d", m, efc), bench, csv, timer);
       }
     }
     return computed;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import lshbench.config.ConfigException;
 import lshbench.data.Dataset;
 import lshbench.eval.CollisionTheory;
+import lshbench.eval.Evaluation;
 import lshbench.eval.Measurement;
 import lshbench.family.LshGrid;
 import lshbench.io.AtomicFiles;
@@ -43,16 +44,26 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
   private lshbench.lsh.ProjectedRerank prefilter;
   private Workbench.Source source;
   private long start;
+  private double loadAtStart;
+  /** The exact scan over every round {@link #search} ran, once it has. */
+  private Measurement exact;
 
   public Tuner(SweepConfig config, PrintStream log) {
     this.config = config;
     this.log = log;
   }
 
-  /** One measured candidate. */
+  /**
+   * One measured candidate.
+   *
+   * @param queryUs median over seeds of each seed's median over rounds, on the run's clock
+   * @param exactUs the exact scan's median in the same rounds
+   * @param speedup {@code exactUs / queryUs}: the one speed-up figure every output prints
+   * @param spread the largest of the seeds' round spreads (interquartile range over median)
+   */
   public record Candidate(String family, int k, int l, int probes, double predictedRecall,
       double predictedUs, double recallMean, double recallStd, double lowerBound, double queryUs,
-      double memoryBytes, boolean accepted) {
+      double exactUs, double speedup, double spread, double memoryBytes, boolean accepted) {
     String label() {
       return family + " k=" + k + " L=" + l + (probes > 0 ? " T=" + probes : "");
     }
@@ -75,6 +86,7 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
   @Override
   public void load() throws IOException {
     start = System.nanoTime();
+    loadAtStart = LoadAverage.now();
     source = Workbench.loadForExperiment(config, log);
     Dataset data = source.data();
     config.families().check(data.dim(), source.members(config));
@@ -109,12 +121,13 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
     Path csvFile = folder.resolve(ResultsCsv.FILE);
     AtomicFiles.writeString(folder.resolve("tune.txt"), report(bench, best, measured, configs, seconds));
     RunJson.write(config, folder, bench.data(), System.currentTimeMillis() - (long) (seconds * 1e3),
-        bench.exact().queryUs().mean());
+        exact, loadAtStart, LoadAverage.now());
     if (best != null) {
       AtomicFiles.writeString(folder.resolve("recommendation.properties"), String.format(Locale.ROOT,
-          "family = %s%nk = %d%nL = %d%nprobes = %d%nrerank.keep = %d%nrecall = %.4f%nquery_us = %.1f%n",
+          "family = %s%nk = %d%nL = %d%nprobes = %d%nrerank.keep = %d%nrecall = %.4f%n"
+              + "query_us = %.1f%nclock = %s%nspeedup = %.1f%n",
           best.family(), best.k(), best.l(), best.probes(), rerankKeep(), best.recallMean(),
-          best.queryUs()));
+          best.queryUs(), config.clock().label(), best.speedup()));
     }
     return new Outcome(folder, csvFile, best, measured, configs, seconds);
   }
@@ -184,15 +197,15 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
       ranked.stream().filter(r -> r.family().equals(grid.family())).findFirst()
           .filter(r -> !chosen.contains(r)).ifPresent(chosen::add);
     }
-    log.printf(Locale.ROOT, "[tune] measuring %d theory-ranked candidates with %d seeds each%n",
-        chosen.size(), t.seeds());
-    List<Candidate> measured = new ArrayList<>();
-    for (Ranked c : chosen) {
-      Candidate cand = measure(bench, csv, c);
-      measured.add(cand);
+    log.printf(Locale.ROOT, "[tune] confirming %d theory-ranked candidates with %d seeds each, "
+        + "timed with the exact scan in %d interleaved rounds%n", chosen.size(), t.seeds(),
+        config.rounds());
+    List<Candidate> measured = confirm(bench, csv, chosen);
+    for (Candidate cand : measured) {
       log.printf(Locale.ROOT, "[tune] %s: recall %.3f ± %.3f (lower bound %.3f, predicted "
-          + "%.3f), %.0f µs (predicted %.0f), %s%n", cand.label(), cand.recallMean(), cand.recallStd(),
-          cand.lowerBound(), cand.predictedRecall(), cand.queryUs(), cand.predictedUs(),
+          + "%.3f), %.0f µs %s (predicted %.0f), %.1fx the exact scan, %s%n", cand.label(),
+          cand.recallMean(), cand.recallStd(), cand.lowerBound(), cand.predictedRecall(),
+          cand.queryUs(), config.clock().label(), cand.predictedUs(), cand.speedup(),
           cand.accepted() ? "accepted" : "short of target");
     }
     return measured;
@@ -225,8 +238,12 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
     long[] signatures = hashes.signatures(bench.data(), members, config.threads());
     double goal = t.targetRecall() + MARGIN;
     List<Ranked> out = new ArrayList<>();
+    Progress progress = new Progress("tune: " + family + " multi-probe search",
+        ks.size() * t.probeTables().length, log);
     for (int k : ks) {
       BucketTable[] tables = LshIndex.buildTables(hashes, signatures, members, k, maxL);
+      List<LshIndex> found = new ArrayList<>();
+      List<int[]> foundAt = new ArrayList<>();
       for (int l : t.probeTables()) {
         BucketTable[] used = java.util.Arrays.copyOf(tables, l);
         java.util.function.IntToDoubleFunction recallAt = probes -> {
@@ -236,6 +253,8 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
               : bench.eval().knnRecall(index, Integer.MAX_VALUE);
         };
         if (recallAt.applyAsDouble(t.maxProbes()) < goal) {
+          progress.step(String.format(Locale.ROOT, "k=%d L=%d: %d probes fall short", k, l,
+              t.maxProbes()));
           continue;
         }
         int lo = 0;
@@ -248,14 +267,23 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
             lo = mid + 1;
           }
         }
-        LshIndex index = new LshIndex(bench.data(), members.length, hashes, k, used, lo, prefilter);
-        Measurement m = bench.eval().run(index);
+        found.add(new LshIndex(bench.data(), members.length, hashes, k, used, lo, prefilter));
+        foundAt.add(new int[] {l, lo});
+        progress.step(String.format(Locale.ROOT, "k=%d L=%d: %d probes per table", k, l, lo));
+      }
+      // Ranked by time: the finds of one k share their tables and are timed together.
+      List<Measurement> timed = bench.eval().measure(found, Evaluation.RoundListener.NONE);
+      for (int i = 0; i < found.size(); i++) {
+        Measurement m = timed.get(i);
+        int l = foundAt.get(i)[0];
+        int lo = foundAt.get(i)[1];
         double r = t.labelTarget() ? m.labelRecall() : m.knnRecall();
+        double us = m.on(config.clock()).median();
         if (t.memoryBudgetBytes() == 0 || m.memoryBytes() <= t.memoryBudgetBytes()) {
-          out.add(new Ranked(family, k, l, lo, r, m.queryUs().mean()));
+          out.add(new Ranked(family, k, l, lo, r, us));
         }
-        log.printf(Locale.ROOT, "[tune] %s k=%d L=%d: %d probes per table reach %.3f, %.0f µs%n",
-            family, k, l, lo, r, m.queryUs().mean());
+        log.printf(Locale.ROOT, "[tune] %s k=%d L=%d: %d probes per table reach %.3f, %.0f µs %s%n",
+            family, k, l, lo, r, us, config.clock().label());
       }
     }
     return out;
@@ -275,40 +303,108 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
    */
   record Ranked(String family, int k, int l, int probes, double recall, double us) {}
 
-  private Candidate measure(Workbench bench, ResultsCsv csv, Ranked c) throws IOException {
+  /** A candidate's seeds built and waiting to be timed, with what their rows need. */
+  private record Built(Ranked ranked, List<LshIndex> seeds, long[] hashSeeds, double[] trainMs,
+      double[] hashMs, double[] tableMs, CollisionTheory[] theories, Workbench.HashCost[] costs) {}
+
+  /**
+   * Builds every chosen candidate with {@code tune.seeds} fresh hash seeds and times them with
+   * the exact scan in interleaved rounds, as few groups as the memory budget allows (a
+   * candidate's seeds always share one group, so its speed-up is a ratio from one set of
+   * rounds). Each seed's row goes to {@code csv}, then the exact scan's own row.
+   */
+  private List<Candidate> confirm(Workbench bench, ResultsCsv csv, List<Ranked> chosen)
+      throws IOException {
+    SweepConfig.Tuning t = config.tuning();
+    Progress progress = new Progress("tune: confirm", chosen.size() * t.seeds() * config.rounds(),
+        log);
+    GroupTimer timer = new GroupTimer(bench, progress);
+    List<Candidate> out = new ArrayList<>();
+    List<Built> group = new ArrayList<>();
+    long bytes = 0;
+    for (Ranked c : chosen) {
+      Built built = build(bench, c);
+      long size = built.seeds().stream().mapToLong(LshIndex::memoryBytes).sum();
+      if (!group.isEmpty() && bytes + size > GroupTimer.budgetBytes()) {
+        out.addAll(time(bench, csv, timer, group));
+        group.clear();
+        bytes = 0;
+      }
+      group.add(built);
+      bytes += size;
+    }
+    out.addAll(time(bench, csv, timer, group));
+    exact = timer.exact();
+    csv.add(bench.row(config, Workbench.exactParameters(), 0, exact, exact, 0, 0, 0,
+        bench.exactIndex(), null, null));
+    return out;
+  }
+
+  private Built build(Workbench bench, Ranked c) {
     SweepConfig.Tuning t = config.tuning();
     int[] members = bench.split().members();
-    double[] recall = new double[t.seeds()];
-    double us = 0;
-    double memory = 0;
+    LshGrid<?> grid = config.families().grid(c.family());
+    Built b = new Built(c, new ArrayList<>(), new long[t.seeds()], new double[t.seeds()],
+        new double[t.seeds()], new double[t.seeds()], new CollisionTheory[t.seeds()],
+        new Workbench.HashCost[t.seeds()]);
     for (int s = 0; s < t.seeds(); s++) {
       // Fresh seeds, never the sweep's: the recommendation must hold for a new index.
       long seed = config.hashSeed(1000 + s);
-      LshGrid<?> grid = config.families().grid(c.family());
       HashFamily hashes = grid.build(bench.buildInput(config), c.k(), c.l(), seed);
       long h0 = System.nanoTime();
       long[] signatures = hashes.signatures(bench.data(), members, config.threads());
-      double hashMs = (System.nanoTime() - h0) / 1e6;
+      b.hashMs()[s] = (System.nanoTime() - h0) / 1e6;
       long b0 = System.nanoTime();
       BucketTable[] tables = LshIndex.buildTables(hashes, signatures, members, c.k(), c.l());
-      double tableMs = (System.nanoTime() - b0) / 1e6;
-      LshIndex index = new LshIndex(bench.data(), members.length, hashes, c.k(), tables, c.probes(),
-          prefilter);
-      Measurement m = bench.eval().run(index);
-      recall[s] = t.labelTarget() ? m.labelRecall() : m.knnRecall();
-      us += m.queryUs().mean() / t.seeds();
-      memory = m.memoryBytes();
-      csv.add(bench.row(config, Workbench.lshParameters(c.family(), s, c.k(), c.l(), c.probes(),
-          rerankKeep()), seed, m, hashes.trainMs(), hashMs, tableMs, index,
-          bench.theoryFor(grid, hashes, config), bench.hashCost(hashes)));
+      b.tableMs()[s] = (System.nanoTime() - b0) / 1e6;
+      b.seeds().add(new LshIndex(bench.data(), members.length, hashes, c.k(), tables, c.probes(),
+          prefilter));
+      b.hashSeeds()[s] = seed;
+      b.trainMs()[s] = hashes.trainMs();
+      b.theories()[s] = bench.theoryFor(grid, hashes, config);
+      b.costs()[s] = bench.hashCost(hashes);
     }
-    double mean = java.util.Arrays.stream(recall).average().orElse(0);
-    double var = java.util.Arrays.stream(recall).map(r -> (r - mean) * (r - mean)).sum()
-        / (recall.length - 1);
-    double std = Math.sqrt(var);
-    double lower = mean - Z95 * std / Math.sqrt(recall.length);
-    return new Candidate(c.family(), c.k(), c.l(), c.probes(), c.recall(), c.us(), mean, std, lower,
-        us, memory, lower >= t.targetRecall());
+    return b;
+  }
+
+  /** Times one group of built candidates with the exact scan and turns them into candidates. */
+  private List<Candidate> time(Workbench bench, ResultsCsv csv, GroupTimer timer,
+      List<Built> group) throws IOException {
+    if (group.isEmpty()) {
+      return List.of();
+    }
+    SweepConfig.Tuning t = config.tuning();
+    List<LshIndex> all = group.stream().flatMap(b -> b.seeds().stream()).toList();
+    GroupTimer.Group timed = timer.time(all, group.size() + " candidates × " + t.seeds() + " seeds");
+    double exactUs = timed.exact().on(config.clock()).median();
+    List<Candidate> out = new ArrayList<>();
+    int at = 0;
+    for (Built b : group) {
+      Ranked c = b.ranked();
+      double[] recall = new double[t.seeds()];
+      double[] us = new double[t.seeds()];
+      double spread = 0;
+      double memory = 0;
+      for (int s = 0; s < t.seeds(); s++) {
+        Measurement m = timed.measured().get(at++);
+        recall[s] = t.labelTarget() ? m.labelRecall() : m.knnRecall();
+        us[s] = m.on(config.clock()).median();
+        spread = Math.max(spread, m.on(config.clock()).spread());
+        memory = m.memoryBytes();
+        csv.add(bench.row(config, Workbench.lshParameters(c.family(), s, c.k(), c.l(), c.probes(),
+            rerankKeep()), b.hashSeeds()[s], m, timed.exact(), b.trainMs()[s], b.hashMs()[s],
+            b.tableMs()[s], b.seeds().get(s), b.theories()[s], b.costs()[s]));
+      }
+      double mean = java.util.Arrays.stream(recall).average().orElse(0);
+      double var = java.util.Arrays.stream(recall).map(r -> (r - mean) * (r - mean)).sum()
+          / (recall.length - 1);
+      double std = Math.sqrt(var);
+      double lower = mean - Z95 * std / Math.sqrt(recall.length);
+      double queryUs = lshbench.eval.RoundStats.median(us);
+      out.add(new Candidate(c.family(), c.k(), c.l(), c.probes(), c.recall(), c.us(), mean, std,
+          lower, queryUs, exactUs, exactUs / queryUs, spread, memory, lower >= t.targetRecall()));
+    }
+    return out;
   }
 
   /** The family's parameters for (k, L) plus CSR tables (ids, keys, offsets). */
@@ -326,7 +422,10 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
         + "hash seeds)%s%n", t.labelTarget() ? "label recall" : "kNN recall@" + bench.topN(),
         t.targetRecall(), t.seeds(), t.memoryBudgetBytes() > 0
             ? String.format(Locale.ROOT, ", index ≤ %.1f MB", t.memoryBudgetBytes() / 1e6) : ""));
-    s.append(String.format(Locale.ROOT, "exact:    %.0f µs per query%n", bench.exact().queryUs().mean()));
+    s.append(String.format(Locale.ROOT, "exact:    %.0f µs per query (%s clock, median of %d "
+        + "interleaved rounds; rounds' p25–p75 %.0f–%.0f µs)%n", exact.on(config.clock()).median(),
+        config.clock().label(), exact.cpuUs().rounds().length, exact.on(config.clock()).p25(),
+        exact.on(config.clock()).p75()));
     s.append(String.format(Locale.ROOT, "searched: %s; k ≤ %d, L ≤ %d by theory%s; measured %d "
         + "configurations × seeds in %.1f s%n", String.join(", ", config.families().lsh().stream()
             .map(LshGrid::family).toList()), t.maxK(), t.maxL(), t.maxProbes() > 0
@@ -342,17 +441,20 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
           best.label(), (best.probes() > 0 ? best.probes() + " probes per table" : "plain LSH")
               + (rerankKeep() > 0 ? ", two-pass rerank keeping " + rerankKeep() : ""),
           best.recallMean(), best.recallStd(), best.lowerBound(),
-          best.queryUs(), bench.exact().queryUs().mean() / best.queryUs(), best.memoryBytes() / 1e6));
+          best.queryUs(), best.speedup(), best.memoryBytes() / 1e6));
     }
-    s.append(String.format(Locale.ROOT, "%-15s %-4s %-5s %-5s %10s %10s %10s %10s %12s %10s  %s%n",
+    s.append("(query µs: median over seeds of each seed's median over rounds, "
+        + config.clock().label() + " clock; speed-up: the exact scan's median in the same rounds "
+        + "over it)\n\n");
+    s.append(String.format(Locale.ROOT, "%-15s %-4s %-5s %-5s %10s %10s %10s %10s %12s %9s %10s  %s%n",
         "family", "k", "L", "T",
-        "predicted", "measured", "± std", "lower", "query µs", "memory MB", "verdict"));
+        "predicted", "measured", "± std", "lower", "query µs", "speed-up", "memory MB", "verdict"));
     List<Candidate> sorted = new ArrayList<>(measured);
     sorted.sort(Comparator.comparingDouble(Candidate::queryUs));
     for (Candidate c : sorted) {
-      s.append(String.format(Locale.ROOT, "%-15s %-4d %-5d %-5d %10.3f %10.3f %10.3f %10.3f %12.0f %10.2f  %s%n",
+      s.append(String.format(Locale.ROOT, "%-15s %-4d %-5d %-5d %10.3f %10.3f %10.3f %10.3f %12.0f %8.1fx %10.2f  %s%n",
           c.family(), c.k(), c.l(), c.probes(), c.predictedRecall(), c.recallMean(), c.recallStd(), c.lowerBound(),
-          c.queryUs(), c.memoryBytes() / 1e6, c == best ? "RECOMMENDED"
+          c.queryUs(), c.speedup(), c.memoryBytes() / 1e6, c == best ? "RECOMMENDED"
               : c.accepted() ? "runner-up" : "short of target"));
     }
     return s.toString();

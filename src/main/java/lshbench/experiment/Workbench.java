@@ -38,11 +38,12 @@ import lshbench.vector.Metric;
 
 /**
  * What every experiment over one dataset needs before it measures an index: the query split,
- * both ground truths (cached), the exact scan's measurement, the centre hashes use, and the
- * collision theory of each hash family (on first use).
+ * both ground truths (cached), the exact scan (timed beside the configurations it is compared
+ * with, never here), the centre hashes use, and the collision theory of each hash family (on
+ * first use).
  */
 record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Evaluation eval,
-    Measurement exact, float[] centre, Map<String, CollisionTheory> familyTheories,
+    ExactIndex exactIndex, float[] centre, Map<String, CollisionTheory> familyTheories,
     PrintStream log, double candidateUs, Metric metric) {
 
   /**
@@ -165,21 +166,45 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
             lonely.size() <= 5 ? lonely : lonely.subList(0, 5) + "…");
       }
     }
-    Evaluation eval = new Evaluation(data, split, gt.truth(), topN, config.warmup(),
-        config.warmupMillis());
-    Measurement exact = eval.run(new ExactIndex(data, split.members()));
-    log.printf(Locale.ROOT, "[%s] exact scan: %.0f µs/query (one thread); precision@%d of exact"
-        + " kNN %s (how well neighbours share a label before any hashing)%n", config.type(),
-        exact.queryUs().mean(), topN,
-        data.hasLabels() ? String.format(Locale.ROOT, "%.3f", exact.precision()) : "n/a (unlabelled)");
+    Evaluation eval = new Evaluation(data, split, gt.truth(), topN, config.timingPlan());
+    ExactIndex exact = new ExactIndex(data, split.members());
+    log.printf(Locale.ROOT, "[%s] precision@%d of exact kNN %s (how well neighbours share a label "
+        + "before any hashing)%n", config.type(), topN, data.hasLabels()
+            ? String.format(Locale.ROOT, "%.3f", exactPrecision(data, split, gt.truth(), topN))
+            : "n/a (unlabelled)");
     float[] centre = config.center() ? HyperplaneBank.mean(data, split.members()) : null;
-    double streaming = exact.queryUs().mean() / split.members().length;
     double measured = candidateUs(data, split, eval, centre, config.threads());
-    double candidateUs = Double.isNaN(measured) ? streaming : measured;
-    log.printf(Locale.ROOT, "[%s] rerank cost of a candidate %.3f µs, profiled on a small index "
-        + "(the exact scan streams %.3f µs a row)%n", config.type(), candidateUs, streaming);
+    double candidateUs = Double.isNaN(measured) ? streamingUs(exact, eval, split) : measured;
+    log.printf(Locale.ROOT, "[%s] rerank cost of a candidate %.3f µs, profiled on a small index%s%n",
+        config.type(), candidateUs, Double.isNaN(measured) ? " (too few candidates: the exact "
+            + "scan's cost a row instead)" : "");
     return new Workbench(data, split, topN, gt.truth(), eval, exact, centre,
         new java.util.HashMap<>(), log, candidateUs, source.metric());
+  }
+
+  /** Same-label share of the exact top n, from the ground truth: no search needed. */
+  static double exactPrecision(Dataset data, QuerySplit split, GroundTruth truth, int topN) {
+    double sum = 0;
+    for (int q = 0; q < split.queries().length; q++) {
+      int label = data.label(split.queries()[q]);
+      int hits = 0;
+      for (int id : truth.neighbours(q)) {
+        hits += data.label(id) == label ? 1 : 0;
+      }
+      sum += (double) hits / topN;
+    }
+    return sum / split.queries().length;
+  }
+
+  /** The exact scan's wall time a row on a few queries: the rerank price when nothing else works. */
+  private static double streamingUs(ExactIndex exact, Evaluation eval, QuerySplit split) {
+    float[][] q = eval.queryVectors();
+    int n = Math.min(20, q.length);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      exact.search(q[i], eval.topN());
+    }
+    return (System.nanoTime() - t0) / 1e3 / n / split.members().length;
   }
 
   /**
@@ -379,6 +404,14 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     return p;
   }
 
+  /** The parameter columns of the exact scan's row: its family, nothing else. */
+  static Map<String, Object> exactParameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(ResultColumns.FAMILY, ResultColumns.EXACT_FAMILY);
+    p.put(ResultColumns.REPEAT, 0);
+    return p;
+  }
+
   /** The parameter columns of an HNSW configuration (k, L and probes left empty). */
   static Map<String, Object> hnswParameters(int repeat, int m, int efConstruction, int ef) {
     Map<String, Object> p = new LinkedHashMap<>();
@@ -394,12 +427,14 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
    * One CSV row: every parameter, the dataset's provenance, measurements and, for LSH without
    * probes, the theory's predictions.
    *
-   * @param parameters from {@link #lshParameters} or {@link #hnswParameters}
+   * @param parameters from {@link #lshParameters}, {@link #hnswParameters} or {@link #exactParameters}
+   * @param exact the exact scan, timed in the same rounds as {@code m}: the speed-up is the
+   *     ratio of the two medians on the run's clock
    * @param theory the family's collision theory, or null
    * @param cost the family's hashing cost, or null (HNSW)
    */
   Map<String, Object> row(SweepConfig config, Map<String, Object> parameters, long hashSeed,
-      Measurement m, double trainMs, double hashMs, double tableMs, Index index,
+      Measurement m, Measurement exact, double trainMs, double hashMs, double tableMs, Index index,
       CollisionTheory theory, HashCost cost) {
     Map<String, Object> r = new LinkedHashMap<>();
     for (String c : ResultColumns.ALL) {
@@ -426,13 +461,24 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     r.put(ResultColumns.PRECISION, m.precision());
     r.put(ResultColumns.CANDIDATES, m.candidatesMean());
     r.put(ResultColumns.CANDIDATES_FRAC, m.candidatesMean() / split.members().length);
+    r.put(ResultColumns.CLOCK, config.clock().label());
+    r.put(ResultColumns.ROUNDS, m.cpuUs().rounds().length);
+    r.put(ResultColumns.CPU_US, m.cpuUs().median());
+    r.put(ResultColumns.CPU_P25, m.cpuUs().p25());
+    r.put(ResultColumns.CPU_P75, m.cpuUs().p75());
+    r.put(ResultColumns.WALL_US, m.wallUs().median());
+    r.put(ResultColumns.WALL_P25, m.wallUs().p25());
+    r.put(ResultColumns.WALL_P75, m.wallUs().p75());
+    r.put(ResultColumns.EXACT_CPU, exact.cpuUs().median());
+    r.put(ResultColumns.EXACT_WALL, exact.wallUs().median());
+    r.put(ResultColumns.SPEEDUP, exact.on(config.clock()).median() / m.on(config.clock()).median());
+    r.put(ResultColumns.SPREAD, m.on(config.clock()).spread());
+    r.put(ResultColumns.NOISY, m.on(config.clock()).noisy(config.tolerance()));
     r.put(ResultColumns.QUERY_MEAN, m.queryUs().mean());
     r.put(ResultColumns.QUERY_P50, m.queryUs().p50());
     r.put(ResultColumns.QUERY_P95, m.queryUs().p95());
     r.put(ResultColumns.QUERY_P99, m.queryUs().p99());
-    r.put(ResultColumns.EXACT_MEAN, exact.queryUs().mean());
-    r.put(ResultColumns.SPEEDUP, exact.queryUs().mean() / m.queryUs().mean());
-    r.put(ResultColumns.QPS, 1e6 / m.queryUs().p50());
+    r.put(ResultColumns.QPS, 1e6 / m.on(config.clock()).median());
     r.put(ResultColumns.BUILD_MS, trainMs + hashMs + tableMs);
     r.put(ResultColumns.TRAIN_MS, trainMs);
     r.put(ResultColumns.HASH_MS, hashMs);

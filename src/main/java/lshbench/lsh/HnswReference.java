@@ -110,6 +110,43 @@ public final class HnswReference implements Index {
     return this;
   }
 
+  /**
+   * A view that searches this graph at its own ef, setting it before every query (a field
+   * write), so several ef values can be timed in one round over one graph.
+   */
+  public Index atEf(int viewEf) {
+    if (viewEf < 1) {
+      throw new IllegalArgumentException("hnsw ef must be positive, got " + viewEf);
+    }
+    HnswReference graphIndex = this;
+    return new Index() {
+      @Override
+      public Neighbours search(float[] query, int n) {
+        return graphIndex.withEf(viewEf).search(query, n);
+      }
+
+      @Override
+      public int[] candidates(float[] query) {
+        return graphIndex.withEf(viewEf).candidates(query);
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public long memoryBytes() {
+        return graphIndex.memoryBytes();
+      }
+
+      @Override
+      public String name() {
+        return "hnsw M=" + m + " efC=" + efConstruction + " ef=" + viewEf;
+      }
+    };
+  }
+
   @Override
   public Neighbours search(float[] query, int n) {
     if (query.length != dim) {

@@ -1,21 +1,32 @@
 package lshbench.report;
 
+import lshbench.experiment.ResultColumns;
 import lshbench.family.FamilyRegistry;
 import lshbench.family.HnswSpec;
 
 /**
- * One configuration averaged over its repeats, as read back from a results CSV.
+ * One configuration over its repeats, as read back from a results CSV: recalls and sizes are
+ * means over repeats, times are medians.
  *
- * @param family a family name from {@link FamilyRegistry}
+ * @param family a family name from {@link FamilyRegistry}, or the exact scan's
+ *     ({@link ResultColumns#EXACT_FAMILY})
  * @param k functions per table (0 for hnsw), likewise l and probes
  * @param rerankKeep candidates kept after a subspace first pass (0: all reranked exactly)
  * @param hnsw M, efConstruction and ef for hnsw (zeros otherwise)
  * @param labelRecall mean label recall (NaN for unlabelled data)
  * @param labelRecallStd its standard deviation over repeats (0 for one repeat)
+ * @param queryUs µs per query on the run's clock: the median over rounds (over repeats, the
+ *     median of those); what the frontier and the targets rank by
+ * @param queryP25 the rounds' lower quartile, likewise
+ * @param queryP75 the rounds' upper quartile, likewise
+ * @param speedup the exact scan's median over this one's, from the same rounds (over repeats,
+ *     the median of the rows' speed-ups)
+ * @param noisy whether some repeat's rounds disagreed beyond the run's tolerance
  */
 public record ConfigPoint(String family, int k, int l, int probes, int rerankKeep, Hnsw hnsw,
     int repeats, double labelRecall, double labelRecallStd,
-    double knnRecall, double knnRecallStd, double precision, double queryUs, double queryUsStd,
+    double knnRecall, double knnRecallStd, double precision, double queryUs, double queryP25,
+    double queryP75, boolean noisy,
     double candidates, double memoryBytes, double buildMs, double speedup,
     double predictedLabelRecall, double predictedKnnRecall, double predictedCandidates,
     double hashUs, double lookupUs, double unionUs, double rerankUs, double predictedQueryUs) {
@@ -27,9 +38,14 @@ public record ConfigPoint(String family, int k, int l, int probes, int rerankKee
     return HnswSpec.NAME.equals(family);
   }
 
+  /** The exact scan's row: the baseline, on the frontier like any configuration. */
+  public boolean isExact() {
+    return ResultColumns.EXACT_FAMILY.equals(family);
+  }
+
   /** Short family name for labels, from the family's spec: none for the classic hyperplanes. */
   public String familyTag() {
-    return FamilyRegistry.standard().tag(family);
+    return isExact() ? "" : FamilyRegistry.standard().tag(family);
   }
 
   /**
@@ -37,6 +53,9 @@ public record ConfigPoint(String family, int k, int l, int probes, int rerankKee
    * prefixed by the family unless hyperplane.
    */
   public String label() {
+    if (isExact()) {
+      return "exact scan";
+    }
     if (isHnsw()) {
       return "hnsw M=" + hnsw.m() + " efC=" + hnsw.efConstruction() + " ef=" + hnsw.ef();
     }
@@ -47,6 +66,9 @@ public record ConfigPoint(String family, int k, int l, int probes, int rerankKee
 
   /** Short point label for plots: "k,L", "k,L,T", "k,L,T/R" (family-tagged), "ef40" for HNSW. */
   public String shortLabel() {
+    if (isExact()) {
+      return "exact";
+    }
     if (isHnsw()) {
       return "ef" + hnsw.ef();
     }

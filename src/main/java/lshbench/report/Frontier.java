@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Pareto frontier and best-for-target queries over configurations. */
+/**
+ * Pareto frontier and best-for-target queries over configurations, on {@link
+ * ConfigPoint#queryUs}: the median over timing rounds on the run's clock, never a mean a burst
+ * of load could inflate.
+ */
 public final class Frontier {
   private Frontier() {}
 
@@ -32,7 +36,15 @@ public final class Frontier {
     return out;
   }
 
-  /** The fastest configuration whose mean recall reaches {@code target}, or null. */
+  /** Whether {@code p} is slower than the exact scan {@code exact} (false without one). */
+  public static boolean slowerThan(ConfigPoint p, ConfigPoint exact) {
+    return exact != null && !p.isExact() && p.queryUs() > exact.queryUs();
+  }
+
+  /**
+   * The fastest configuration whose mean recall reaches {@code target}, or null. Given the
+   * exact scan among the points, it is the answer whenever nothing faster reaches the target.
+   */
   public static ConfigPoint fastestReaching(List<ConfigPoint> points, Recall recall, double target) {
     ConfigPoint best = null;
     for (ConfigPoint p : points) {

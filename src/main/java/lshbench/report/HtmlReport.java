@@ -33,16 +33,16 @@ public final class HtmlReport {
   private static final Map<String, String> CAPTIONS = new LinkedHashMap<>();
 
   static {
-    CAPTIONS.put("knn-recall-vs-time", "kNN recall@n against mean query time (log scale), one line per L "
+    CAPTIONS.put("knn-recall-vs-time", "kNN recall@n against median query time (log scale, the run's clock), one line per L "
         + "with k growing along it; points labelled k,L; the dashed black line is the Pareto frontier, "
         + "the red line the exact scan.");
     CAPTIONS.put("label-recall-vs-time", "Label recall (share of the query's category among the candidates) "
-        + "against mean query time, same layout.");
+        + "against median query time, same layout.");
     CAPTIONS.put("knn-recall-vs-memory", "kNN recall against index memory, one envelope per number of "
         + "probes T: how many tables multi-probe saves.");
     CAPTIONS.put("heatmap-knn-recall", "kNN recall@n over the k × L grid.");
     CAPTIONS.put("heatmap-label-recall", "Label recall over the k × L grid.");
-    CAPTIONS.put("heatmap-query-time", "Mean query time (µs) over the k × L grid.");
+    CAPTIONS.put("heatmap-query-time", "Median query time (µs, the run's clock) over the k × L grid.");
     CAPTIONS.put("cost-breakdown", "Where a query's time goes (hashing, bucket lookup, union + dedup, "
         + "exact rerank) for the kNN-frontier configurations.");
     CAPTIONS.put("theory-recall", "Measured recall against collision theory's 1 − (1 − p^k)^L; points "
@@ -70,6 +70,8 @@ public final class HtmlReport {
   static String page(RunFiles run) throws IOException {
     ResultsTable results = ResultsTable.read(run.folder().resolve("results.csv"));
     List<ConfigPoint> points = results.points();
+    List<ConfigPoint> candidates = results.candidates();
+    ConfigPoint exact = results.exact();
     Map<String, String> json = run.runJson();
     boolean synthetic = Boolean.parseBoolean(results.first(ResultColumns.SYNTHETIC));
     boolean labelled = points.stream().anyMatch(p -> !Double.isNaN(p.labelRecall()));
@@ -105,15 +107,24 @@ public final class HtmlReport {
     h.append("<a href=\"#files\">Files</a></nav>\n");
 
     metadata(h, run, results, points, json, synthetic);
+    h.append("<h3 id=\"noise\">How noisy the timings were</h3>\n<ul class=\"muted\">\n");
+    for (String line : TimingNote.of(results, json).lines()) {
+      h.append("<li>").append(esc(line)).append("</li>\n");
+    }
+    h.append("</ul>\n");
     if (tune) {
       h.append("<h2 id=\"tune\">Tuner recommendation</h2>\n<pre>").append(esc(run.text("tune.txt")))
           .append("</pre>\n");
     }
-    best(h, points, labelled);
+    best(h, candidates, labelled);
     if (results.families().size() > 1) {
-      perFamily(h, points, results.families());
+      perFamily(h, points, exact, results.families());
     }
-    frontier(h, points, labelled);
+    frontier(h, candidates, labelled);
+    String pointer = SweepReport.tunerPointer(results, candidates, tune);
+    if (pointer != null) {
+      h.append("<p class=\"banner\">").append(esc(pointer)).append("</p>\n");
+    }
     if (run.has("summary.txt")) {
       h.append("<details><summary>summary.txt as text</summary><pre>").append(esc(run.text("summary.txt")))
           .append("</pre></details>\n");
@@ -174,8 +185,10 @@ public final class HtmlReport {
                   ? ", two-pass rerank keeping ∈ {" + distinct(of, 'R') + "}" : ""));
     }
     dd(h, "seed", esc(r.first(ResultColumns.SEED)));
-    double exact = r.table().doubleColumn(ResultColumns.EXACT_MEAN).mean();
-    dd(h, "exact scan", fmt("%.0f µs per query (one thread)", exact));
+    ConfigPoint exact = r.exact();
+    dd(h, "exact scan", exact == null ? "not in results.csv (an older run)"
+        : fmt("%,.0f µs per query (one thread, %s clock, median over rounds)", exact.queryUs(),
+            r.clock()));
     dd(h, "machine", json.containsKey("cores") ? esc(json.get("cores")) + " cores" : "unknown (no run.json)");
     dd(h, "JVM", esc(json.getOrDefault("java", "unknown (no run.json)")));
     if (json.containsKey("elapsed_s")) {
@@ -213,11 +226,13 @@ public final class HtmlReport {
   }
 
   private static final String CONFIG_HEAD = "<th>config</th><th class=\"n\">recall</th>"
-      + "<th class=\"n\">query µs</th><th class=\"n\">speed-up</th>"
+      + "<th class=\"n\">query µs</th><th class=\"n\">rounds p25–p75</th>"
+      + "<th class=\"n\">speed-up</th>"
       + "<th class=\"n\">candidates</th><th class=\"n\">memory MB</th><th class=\"n\">build ms</th>";
 
   /** kNN recall targets × families: where each family stands, with memory and build time. */
-  private static void perFamily(StringBuilder h, List<ConfigPoint> points, List<String> families) {
+  private static void perFamily(StringBuilder h, List<ConfigPoint> points, ConfigPoint exact,
+      List<String> families) {
     h.append("<h2 id=\"families\">Fastest per family (kNN recall@n)</h2>\n")
         .append("<p class=\"muted\">Each family's own fastest configuration at each target, on the "
             + "same queries: query time against memory and build time.</p>\n")
@@ -230,10 +245,13 @@ public final class HtmlReport {
         h.append("<tr><td class=\"n\">").append(fmt("%.2f", target)).append("</td><td>")
             .append(esc(family)).append("</td>");
         if (p == null) {
-          h.append("<td class=\"none\" colspan=\"7\">none in this grid reaches it</td>");
+          h.append("<td class=\"none\" colspan=\"8\">none in this grid reaches it</td>");
         } else {
-          h.append("<td class=\"cfg\">").append(esc(p.label())).append("</td>")
+          h.append("<td class=\"cfg\">").append(esc(p.label()))
+              .append(Frontier.slowerThan(p, exact) ? " <span class=\"muted\">(slower than the "
+                  + "exact scan)</span>" : "").append("</td>")
               .append(n(recallText(p, Recall.KNN))).append(n(num(p.queryUs())))
+              .append(n(SweepReport.spread(p) + (p.noisy() ? " noisy" : "")))
               .append(n(fmt("%.1f×", p.speedup()))).append(n(num(p.candidates())))
               .append(n(fmt("%.2f", p.memoryBytes() / 1e6))).append(n(num(p.buildMs())));
         }
@@ -245,22 +263,25 @@ public final class HtmlReport {
 
   private static void best(StringBuilder h, List<ConfigPoint> points, boolean labelled) {
     h.append("<h2 id=\"best\">Fastest configuration per recall target</h2>\n")
-        .append("<p class=\"muted\">The configuration with the lowest mean query time whose mean recall "
-            + "reaches the target (mean ± std over repeats when there are several).</p>\n");
+        .append("<p class=\"muted\">The configuration with the lowest median query time whose mean "
+            + "recall reaches the target (mean ± std over repeats when there are several). The exact "
+            + "scan competes like any configuration: it is named when nothing beats it.</p>\n");
     h.append("<div class=\"grid2\">\n");
     for (Recall recall : recalls(labelled)) {
       h.append("<div><h3>").append(esc(recall.title())).append("</h3>\n<div class=\"scroll\"><table>")
           .append("<thead><tr><th class=\"n\">target</th><th>config</th><th class=\"n\">recall</th>")
-          .append("<th class=\"n\">query µs</th><th class=\"n\">speed-up</th><th class=\"n\">memory MB</th>")
+          .append("<th class=\"n\">query µs</th><th class=\"n\">rounds p25–p75</th>")
+          .append("<th class=\"n\">speed-up</th><th class=\"n\">memory MB</th>")
           .append("</tr></thead><tbody>\n");
       for (double target : TARGETS) {
         ConfigPoint p = Frontier.fastestReaching(points, recall, target);
         h.append("<tr><td class=\"n\">").append(fmt("%.2f", target)).append("</td>");
         if (p == null) {
-          h.append("<td class=\"none\" colspan=\"5\">none in this grid reaches it</td>");
+          h.append("<td class=\"none\" colspan=\"6\">none in this grid reaches it</td>");
         } else {
           h.append("<td class=\"cfg\"><strong>").append(esc(p.label())).append("</strong></td>")
               .append(n(recallText(p, recall))).append(n(num(p.queryUs())))
+              .append(n(SweepReport.spread(p) + (p.noisy() ? " noisy" : "")))
               .append(n(fmt("%.1f×", p.speedup()))).append(n(fmt("%.2f", p.memoryBytes() / 1e6)));
         }
         h.append("</tr>\n");
@@ -280,7 +301,8 @@ public final class HtmlReport {
           .append("</tr></thead><tbody>\n");
       for (ConfigPoint p : f) {
         h.append("<tr><td class=\"cfg\">").append(esc(p.label())).append("</td>").append(n(recallText(p, recall)))
-            .append(n(num(p.queryUs()))).append(n(fmt("%.1f×", p.speedup())))
+            .append(n(num(p.queryUs()))).append(n(SweepReport.spread(p) + (p.noisy() ? " noisy" : "")))
+            .append(n(fmt("%.1f×", p.speedup())))
             .append(n(num(Math.round(p.candidates())))).append(n(fmt("%.2f", p.memoryBytes() / 1e6)))
             .append(n(num(p.buildMs()))).append("</tr>\n");
       }

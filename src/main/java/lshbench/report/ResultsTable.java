@@ -48,9 +48,11 @@ public final class ResultsTable {
       case ResultColumns.MODEL:
       case ResultColumns.METRIC:
       case ResultColumns.FAMILY:
+      case ResultColumns.CLOCK:
         return ColumnType.STRING;
       case ResultColumns.SYNTHETIC:
       case ResultColumns.CENTER:
+      case ResultColumns.NOISY:
         return ColumnType.BOOLEAN;
       case ResultColumns.K:
       case ResultColumns.L:
@@ -69,6 +71,7 @@ public final class ResultsTable {
       case ResultColumns.DIM:
       case ResultColumns.TOP_N:
       case ResultColumns.MAX_BUCKET:
+      case ResultColumns.ROUNDS:
         return ColumnType.INTEGER;
       case ResultColumns.SEED:
       case ResultColumns.HASH_SEED:
@@ -88,23 +91,52 @@ public final class ResultsTable {
     return table.row(0).getObject(column).toString();
   }
 
-  /** The families in the CSV, in the sweep's order. */
+  /** The clock the run ranks by: "cpu" or "wall". */
+  public String clock() {
+    return first(ResultColumns.CLOCK);
+  }
+
+  /** The index families in the CSV, in the sweep's order (the exact scan is not one). */
   public List<String> families() {
     List<String> out = new ArrayList<>();
     for (String f : table.stringColumn(ResultColumns.FAMILY)) {
-      if (!out.contains(f)) {
+      if (!out.contains(f) && !f.equals(ResultColumns.EXACT_FAMILY)) {
         out.add(f);
       }
     }
     return out;
   }
 
-  /**
-   * Per-configuration means over repeats: grouped by family (in the sweep's order), then by
-   * k, L, probes, rerank keep or HNSW's M, efConstruction, ef.
-   */
+  /** The index configurations, without the exact scan: what plots draw as points and lines. */
   public List<ConfigPoint> points() {
-    List<String> families = families();
+    return all().stream().filter(p -> !p.isExact()).toList();
+  }
+
+  /** The exact scan's row, or null in a CSV without one. */
+  public ConfigPoint exact() {
+    return all().stream().filter(ConfigPoint::isExact).findFirst().orElse(null);
+  }
+
+  /**
+   * Every configuration with the exact scan among them: what the frontier and the per-target
+   * tables choose from, so nothing slower than the exact scan is ever called the fastest.
+   */
+  public List<ConfigPoint> candidates() {
+    return all();
+  }
+
+  /**
+   * Per-configuration values over repeats (recalls and sizes averaged, times the median):
+   * grouped by family (in the sweep's order, the exact scan first), then by k, L, probes,
+   * rerank keep or HNSW's M, efConstruction, ef.
+   */
+  private List<ConfigPoint> all() {
+    List<String> families = new ArrayList<>(families());
+    families.add(0, ResultColumns.EXACT_FAMILY);
+    boolean cpu = !"wall".equals(clock());
+    String median = cpu ? ResultColumns.CPU_US : ResultColumns.WALL_US;
+    String p25 = cpu ? ResultColumns.CPU_P25 : ResultColumns.WALL_P25;
+    String p75 = cpu ? ResultColumns.CPU_P75 : ResultColumns.WALL_P75;
     java.util.Map<List<Object>, List<Integer>> groups = new java.util.TreeMap<>((a, b) -> {
       int c = Integer.compare(families.indexOf((String) a.get(0)), families.indexOf((String) b.get(0)));
       for (int i = 1; c == 0 && i < a.size(); i++) {
@@ -130,11 +162,12 @@ public final class ResultsTable {
           mean(g, ResultColumns.LABEL_RECALL, 0, n), std(g, ResultColumns.LABEL_RECALL, 0, n),
           mean(g, ResultColumns.KNN_RECALL, 0, n), std(g, ResultColumns.KNN_RECALL, 0, n),
           mean(g, ResultColumns.PRECISION, 0, n),
-          mean(g, ResultColumns.QUERY_MEAN, 0, n), std(g, ResultColumns.QUERY_MEAN, 0, n),
+          median(g, median), median(g, p25), median(g, p75),
+          g.booleanColumn(ResultColumns.NOISY).countTrue() > 0,
           mean(g, ResultColumns.CANDIDATES, 0, n),
           mean(g, ResultColumns.MEMORY, 0, n),
           mean(g, ResultColumns.BUILD_MS, 0, n),
-          mean(g, ResultColumns.SPEEDUP, 0, n),
+          median(g, ResultColumns.SPEEDUP),
           mean(g, ResultColumns.PRED_LABEL_RECALL, 0, n),
           mean(g, ResultColumns.PRED_KNN_RECALL, 0, n),
           mean(g, ResultColumns.PRED_CANDIDATES, 0, n),
@@ -163,6 +196,15 @@ public final class ResultsTable {
       sum += value(t, column, r);
     }
     return sum / (to - from);
+  }
+
+  /** Median of a column over rows (repeats): one figure per quantity, robust like the rounds. */
+  private static double median(Table t, String column) {
+    double[] v = new double[t.rowCount()];
+    for (int r = 0; r < v.length; r++) {
+      v[r] = value(t, column, r);
+    }
+    return lshbench.eval.RoundStats.median(v);
   }
 
   private static double std(Table t, String column, int from, int to) {

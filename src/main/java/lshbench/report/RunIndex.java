@@ -74,7 +74,7 @@ public final class RunIndex {
         data = r.first(ResultColumns.DATASET)
             + (synthetic ? "" : " — " + SweepReport.shortModel(r.first(ResultColumns.MODEL)))
             + fmt(", n=%s, d=%s", r.first(ResultColumns.N_ITEMS), r.first(ResultColumns.DIM));
-        ConfigPoint p = Frontier.fastestReaching(r.points(), Recall.KNN, TARGET);
+        ConfigPoint p = Frontier.fastestReaching(r.candidates(), Recall.KNN, TARGET);
         best = p == null ? "none reaches it" : fmt("%s: %.3f, %.0f µs (%.1f×)", p.label(), p.knnRecall(),
             p.queryUs(), p.speedup());
       } catch (IOException | RuntimeException e) {

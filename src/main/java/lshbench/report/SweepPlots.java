@@ -37,7 +37,7 @@ public final class SweepPlots {
   private SweepPlots() {}
 
   /**
-   * Recall against mean query time (log scale), one series per L with k growing along it,
+   * Recall against median query time (log scale), one series per L with k growing along it,
    * every point labelled, the Pareto frontier drawn over them and the exact scan marked.
    */
   public static XYChart tradeoff(List<ConfigPoint> points, Recall recall, String subtitle,
@@ -53,7 +53,7 @@ public final class SweepPlots {
       double exactUs, ConfigPoint recommended) {
     XYChart chart = new XYChart(WIDTH, HEIGHT);
     chart.setTitle(recall.title() + " vs query time — " + subtitle);
-    chart.setXAxisTitle("mean query time, µs (log scale, one thread); points labelled k,L[,T probes]");
+    chart.setXAxisTitle("median query time, µs (log scale, one thread, the run's clock); points labelled k,L[,T probes]");
     chart.setYAxisTitle(recall.title());
     style(chart);
     // One series per (L, T): along it k grows and queries get cheaper.
@@ -117,7 +117,7 @@ public final class SweepPlots {
       double exactUs) {
     XYChart chart = new XYChart(WIDTH, HEIGHT);
     chart.setTitle(recall.title() + " vs query time by family — " + subtitle);
-    chart.setXAxisTitle("mean query time, µs (log scale, one thread); lines: each family's Pareto "
+    chart.setXAxisTitle("median query time, µs (log scale, one thread, the run's clock); lines: each family's Pareto "
         + "frontier; labels k,L[,T][/R kept by a two-pass rerank] (cp: cross-polytope, pca: PCA "
         + "hyperplanes), efSearch for HNSW");
     chart.setYAxisTitle(recall.title());
@@ -220,7 +220,7 @@ public final class SweepPlots {
     return theoryLogLog(points, "measured vs modelled query time — " + subtitle,
         "modelled: k·L × measured µs per hash function + predicted candidates × measured µs per "
             + "scattered row (log)",
-        "measured mean query µs (log)", ConfigPoint::predictedQueryUs, ConfigPoint::queryUs);
+        "measured median query µs (log)", ConfigPoint::predictedQueryUs, ConfigPoint::queryUs);
   }
 
   private static XYChart theoryLogLog(List<ConfigPoint> points, String title, String xTitle,

@@ -28,7 +28,10 @@ public final class SweepReport {
     ResultsTable results = ResultsTable.read(csv);
     List<ConfigPoint> all = results.points();
     String subtitle = subtitle(results);
-    double exactUs = results.table().doubleColumn(ResultColumns.EXACT_MEAN).mean();
+    ConfigPoint exact = results.exact();
+    double exactUs = exact == null ? Double.NaN : exact.queryUs();
+    TimingNote timing = TimingNote.of(results, new RunFiles(folder).runJson());
+    boolean tuned = java.nio.file.Files.isRegularFile(folder.resolve("tune.txt"));
     boolean labelled = all.stream().anyMatch(p -> !Double.isNaN(p.labelRecall()));
     List<String> families = results.families();
     if (families.size() > 1) {
@@ -47,7 +50,7 @@ public final class SweepReport {
     List<ConfigPoint> lsh = all.stream().filter(p -> !p.isHnsw()).toList();
     if (points.isEmpty()) {
       Path summary = folder.resolve(SUMMARY);
-      AtomicFiles.writeString(summary, summary(results, all, exactUs, labelled));
+      AtomicFiles.writeString(summary, summary(results, timing, labelled, tuned));
       HtmlReport.write(folder);
       return summary;
     }
@@ -67,7 +70,8 @@ public final class SweepReport {
     }
     SweepPlots.save(SweepPlots.heatmap(points, "kNN recall@n", subtitle, ConfigPoint::knnRecall,
         "0.00"), folder, "heatmap-knn-recall");
-    SweepPlots.save(SweepPlots.heatmap(points, "mean query time (µs)", subtitle,
+    SweepPlots.save(SweepPlots.heatmap(points, "median query time (µs, " + results.clock()
+        + " clock)", subtitle,
         ConfigPoint::queryUs, "#,##0"), folder, "heatmap-query-time");
     if (points.stream().mapToInt(ConfigPoint::probes).distinct().count() > 1) {
       SweepPlots.save(SweepPlots.recallVsMemory(points, Recall.KNN, subtitle), folder,
@@ -84,7 +88,7 @@ public final class SweepReport {
     }
     SweepPlots.save(SweepPlots.costBreakdown(points, subtitle), folder, "cost-breakdown");
     Path summary = folder.resolve(SUMMARY);
-    AtomicFiles.writeString(summary, summary(results, all, exactUs, labelled));
+    AtomicFiles.writeString(summary, summary(results, timing, labelled, tuned));
     HtmlReport.write(folder);
     return summary;
   }
@@ -123,7 +127,13 @@ public final class SweepReport {
     return m.length() > 80 ? m.substring(0, 77) + "…" : m;
   }
 
-  static String summary(ResultsTable r, List<ConfigPoint> points, double exactUs, boolean labelled) {
+  /** Below this speed-up at kNN recall 0.9 the summary points to the tuner. */
+  static final double FAR_FROM_EXACT = 2.0;
+
+  static String summary(ResultsTable r, TimingNote timing, boolean labelled, boolean tuned) {
+    List<ConfigPoint> points = r.points();
+    List<ConfigPoint> candidates = r.candidates();
+    ConfigPoint exact = r.exact();
     StringBuilder s = new StringBuilder();
     s.append("lshbench sweep summary\n");
     s.append("experiment: ").append(r.first(ResultColumns.EXPERIMENT)).append('\n');
@@ -135,10 +145,14 @@ public final class SweepReport {
         r.first(ResultColumns.N_ITEMS), r.first(ResultColumns.N_INDEXED),
         r.first(ResultColumns.N_QUERIES), r.first(ResultColumns.DIM), r.first(ResultColumns.METRIC),
         r.first(ResultColumns.CENTER), r.first(ResultColumns.TOP_N)));
-    s.append(String.format(Locale.ROOT, "configs:    %d (%s), %d repeat(s), seed %s%n",
-        points.size(), String.join(", ", r.families()), points.isEmpty() ? 0 : points.get(0).repeats(),
-        r.first(ResultColumns.SEED)));
-    s.append(String.format(Locale.ROOT, "exact scan: %.0f µs per query (one thread)%n%n", exactUs));
+    s.append(String.format(Locale.ROOT, "configs:    %d (%s), %d repeat(s), seed %s, plus the exact "
+        + "scan%n", points.size(), String.join(", ", r.families()),
+        points.isEmpty() ? 0 : points.get(0).repeats(), r.first(ResultColumns.SEED)));
+    s.append("timing (one thread):\n");
+    for (String line : timing.lines()) {
+      s.append("  ").append(line).append('\n');
+    }
+    s.append('\n');
     s.append(r.families().size() > 1
         ? "Theory, 1 − (1 − p^k)^L with each family's p from the measured query–item angles (LSH "
             + "without probes):\n"
@@ -153,15 +167,18 @@ public final class SweepReport {
         100 * medianRelativeError(points, ConfigPoint::candidates, ConfigPoint::predictedCandidates)));
     s.append(String.format(Locale.ROOT, "  median |measured − modelled| / modelled query time: %.1f%%%n%n",
         100 * medianRelativeError(points, ConfigPoint::queryUs, ConfigPoint::predictedQueryUs)));
+    String header = String.format(Locale.ROOT, "  %-7s %-28s %10s %10s %15s %9s %12s %12s %10s%n",
+        "target", "config", "recall", "query µs", "rounds p25–p75", "speed-up", "candidates",
+        "memory MB", "build ms");
     for (Recall recall : Recall.values()) {
       if (recall == Recall.LABEL && !labelled) {
         continue;
       }
-      s.append("Fastest configuration reaching each ").append(recall.title()).append(" target:\n");
-      s.append(String.format(Locale.ROOT, "  %-7s %-28s %10s %10s %9s %12s %12s %10s%n", "target",
-          "config", "recall", "query µs", "speed-up", "candidates", "memory MB", "build ms"));
+      s.append("Fastest configuration reaching each ").append(recall.title())
+          .append(" target (the exact scan competes; named when nothing beats it):\n");
+      s.append(header);
       for (double target : TARGETS) {
-        ConfigPoint p = Frontier.fastestReaching(points, recall, target);
+        ConfigPoint p = Frontier.fastestReaching(candidates, recall, target);
         if (p == null) {
           s.append(String.format(Locale.ROOT, "  %-7.2f none in this grid reaches it%n", target));
         } else {
@@ -186,24 +203,52 @@ public final class SweepReport {
         }
       }
       if (r.families().size() > 1) {
-        s.append("Fastest per family:\n");
+        s.append("Fastest per family (\"slower than the exact scan\" where the exact scan is "
+            + "faster):\n");
         for (double target : TARGETS) {
           for (String family : r.families()) {
             ConfigPoint p = Frontier.fastestReaching(points.stream()
                 .filter(x -> x.family().equals(family)).toList(), recall, target);
             s.append(p == null
                 ? String.format(Locale.ROOT, "  %-7.2f %-18s none in this grid reaches it%n", target, family)
-                : line(String.format(Locale.ROOT, "%.2f", target), p, recall));
+                : line(String.format(Locale.ROOT, "%.2f", target), p, recall).stripTrailing()
+                    + (Frontier.slowerThan(p, exact) ? "  slower than the exact scan" : "") + "\n");
           }
         }
       }
-      s.append("Pareto frontier (").append(recall.title()).append(" vs query time):\n");
-      for (ConfigPoint p : Frontier.pareto(points, recall)) {
+      s.append("Pareto frontier (").append(recall.title()).append(" vs query time, exact scan "
+          + "included):\n");
+      for (ConfigPoint p : Frontier.pareto(candidates, recall)) {
         s.append(line("", p, recall));
       }
       s.append('\n');
     }
+    String pointer = tunerPointer(r, candidates, tuned);
+    if (pointer != null) {
+      s.append(pointer).append('\n');
+    }
     return s.toString();
+  }
+
+  /**
+   * One line sending the user to the tuner when the grid's fastest configuration at kNN recall
+   * 0.9 is less than {@link #FAR_FROM_EXACT} times faster than the exact scan (or is the exact
+   * scan); null otherwise, and for a tuner's own run.
+   */
+  static String tunerPointer(ResultsTable r, List<ConfigPoint> candidates, boolean tuned) {
+    ConfigPoint best = Frontier.fastestReaching(candidates, Recall.KNN, 0.9);
+    if (tuned || r.exact() == null || (best != null && best.speedup() >= FAR_FROM_EXACT)) {
+      return null;
+    }
+    String experiment = r.first(ResultColumns.EXPERIMENT);
+    String tune = experiment.equals("sweep") ? "tune" : "tune-" + experiment;
+    return String.format(Locale.ROOT, "This grid's best at kNN recall 0.9 is %s; the tuner searches "
+        + "families, k, L and multi-probe beyond it: mvn -q exec:java -Dexperiment=%s "
+        + "(see README, Auto-tuner).", best == null ? "nothing (no configuration reaches it)"
+            : best.isExact() ? "the exact scan itself" : String.format(Locale.ROOT,
+                "%s at %.1fx the exact scan", best.label(), best.speedup()),
+        java.nio.file.Files.isRegularFile(java.nio.file.Path.of("experiments", tune + ".properties"))
+            ? tune : "tune");
   }
 
   private static double medianRelativeError(List<ConfigPoint> points,
@@ -219,8 +264,14 @@ public final class SweepReport {
   private static String line(String target, ConfigPoint p, Recall recall) {
     String std = p.repeats() > 1 ? String.format(Locale.ROOT, "±%.3f",
         recall == Recall.LABEL ? p.labelRecallStd() : p.knnRecallStd()) : "";
-    return String.format(Locale.ROOT, "  %-7s %-28s %10s %10.0f %8.1fx %12.0f %12.2f %10.0f%n", target,
-        p.label(), String.format(Locale.ROOT, "%.3f%s", recall.of(p), std), p.queryUs(),
-        p.speedup(), p.candidates(), p.memoryBytes() / 1e6, p.buildMs());
+    return String.format(Locale.ROOT, "  %-7s %-28s %10s %10s %15s %8.1fx %12.0f %12.2f %10.0f%s%n",
+        target, p.label(), String.format(Locale.ROOT, "%.3f%s", recall.of(p), std),
+        Html.fmt("%,.1f", p.queryUs()), spread(p), p.speedup(), p.candidates(),
+        p.memoryBytes() / 1e6, p.buildMs(), p.noisy() ? "  NOISY" : "");
+  }
+
+  /** "1,230–1,260": the rounds' quartiles, as the summary and the page print them. */
+  static String spread(ConfigPoint p) {
+    return Html.fmt("%,.1f", p.queryP25()) + "–" + Html.fmt("%,.1f", p.queryP75());
   }
 }

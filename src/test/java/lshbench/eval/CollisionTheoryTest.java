@@ -35,7 +35,8 @@ class CollisionTheoryTest {
 
   @Test
   void predictionsMatchMeasurementsOverManySeeds() {
-    Evaluation eval = new Evaluation(data, split, truth, 10, 0, 0);
+    Evaluation eval = new Evaluation(data, split, truth, 10,
+        TimingPlan.of(Clock.CPU, 1, 0.1, 0, 0));
     int[][] configs = {{4, 2}, {6, 8}, {10, 16}};
     for (int[] c : configs) {
       double knn = 0;

@@ -40,7 +40,7 @@ class FamiliesSweepTest {
   @Test
   void oneSweepMeasuresEveryFamilyWithItsOwnParameters() throws IOException {
     SweepRunner.Result r = SweepDeterminismTest.run(fourFamilies());
-    List<Map<String, String>> rows = SweepDeterminismTest.rowsWithoutTiming(r.csv());
+    List<Map<String, String>> rows = SweepDeterminismTest.configRows(r.csv());
     Map<String, Long> perFamily = rows.stream()
         .collect(Collectors.groupingBy(x -> x.get("family"), Collectors.counting()));
     // hyperplane 3 k × 2 L; crosspolytope 2 k × 2 L × 2 probes; pca 3 × 2; hnsw 2 ef
@@ -114,7 +114,7 @@ class FamiliesSweepTest {
     m.put("rerank.dim", "16");
     m.put("pca.sample", "300");
     SweepRunner.Result r = SweepDeterminismTest.run(m);
-    List<Map<String, String>> rows = SweepDeterminismTest.rowsWithoutTiming(r.csv());
+    List<Map<String, String>> rows = SweepDeterminismTest.configRows(r.csv());
     assertEquals(12, rows.size(), "3 k × 2 L × 2 rerank settings");
     for (Map<String, String> row : rows) {
       boolean twoPass = row.get("rerank_keep").equals("15");

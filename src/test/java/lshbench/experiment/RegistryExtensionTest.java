@@ -162,7 +162,7 @@ class RegistryExtensionTest {
     m.put("coordinate-sign.L", "1,8");
     SweepRunner.Result r = new SweepRunner(config(m), new PrintStream(new ByteArrayOutputStream()))
         .run();
-    List<Map<String, String>> rows = SweepDeterminismTest.rowsWithoutTiming(r.csv());
+    List<Map<String, String>> rows = SweepDeterminismTest.configRows(r.csv());
     List<Map<String, String>> ours = rows.stream()
         .filter(x -> x.get("family").equals("coordinate-sign")).toList();
     assertEquals(4, ours.size(), "its own 2 k × 2 L grid");

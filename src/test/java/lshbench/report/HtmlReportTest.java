@@ -72,12 +72,12 @@ class HtmlReportTest {
       assertTrue(Files.isRegularFile(run.folder().resolve(img.group(1))), img.group(1) + " missing");
     }
     assertTrue(images >= 7, "plots shown: " + images);
-    // All 9 rows of the CSV, one <tr> each in the sortable table.
+    // All 9 configurations and the exact scan, one <tr> each in the sortable table.
     String rows = html.substring(html.indexOf("id=\"rows\""));
     rows = rows.substring(rows.indexOf("<tbody>"), rows.indexOf("</tbody>"));
-    assertEquals(9, rows.split("<tr>", -1).length - 1);
+    assertEquals(10, rows.split("<tr>", -1).length - 1);
     // The 0.9 target's answer on the page is the one Frontier computes.
-    ConfigPoint best = Frontier.fastestReaching(ResultsTable.read(run.csv()).points(), Recall.KNN, 0.5);
+    ConfigPoint best = Frontier.fastestReaching(ResultsTable.read(run.csv()).candidates(), Recall.KNN, 0.5);
     assertTrue(best == null || html.contains("<strong>" + best.label() + "</strong>"));
     for (String link : List.of("href=\"results.csv\"", "href=\"run.json\"", "href=\"summary.txt\"")) {
       assertTrue(html.contains(link), link);
