@@ -33,7 +33,9 @@ class MainTest {
         "queries=40", "warmup=2", "warmup.ms=0", "results.dir=" + dir.resolve("results"),
         "cache.dir=" + dir.resolve("cache"));
     assertEquals(0, o.code(), o.err());
-    assertTrue(o.err().contains("[sweep] 4/4 100%"), "progress lines: " + o.err());
+    // 4 configurations × 5 timing rounds, counted round by round
+    assertTrue(o.err().contains("[sweep] 20/20 100%"), "progress lines: " + o.err());
+    assertTrue(o.err().contains("round 5/5") && o.err().contains("ETA"), o.err());
     try (var runs = Files.list(dir.resolve("results"))) {
       Path folder = runs.filter(Files::isDirectory).findFirst().orElseThrow(); // beside results/index.html
       for (String f : new String[] {"results.csv", "summary.txt", "run.json", "knn-recall-vs-time.png",
