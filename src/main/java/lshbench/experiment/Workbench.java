@@ -43,7 +43,7 @@ import lshbench.vector.Metric;
  * first use).
  */
 record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Evaluation eval,
-    ExactIndex exactIndex, float[] centre, Map<String, CollisionTheory> familyTheories,
+    Index exactIndex, float[] centre, Map<String, CollisionTheory> familyTheories,
     PrintStream log, double candidateUs, Metric metric) {
 
   /**

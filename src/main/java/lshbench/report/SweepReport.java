@@ -127,6 +127,12 @@ public final class SweepReport {
     return m.length() > 80 ? m.substring(0, 77) + "…" : m;
   }
 
+  /** The summary of {@code results} alone, without a run folder's run.json beside it. */
+  public static String summaryText(ResultsTable results) {
+    boolean labelled = results.points().stream().anyMatch(p -> !Double.isNaN(p.labelRecall()));
+    return summary(results, TimingNote.of(results, java.util.Map.of()), labelled, false);
+  }
+
   /** Below this speed-up at kNN recall 0.9 the summary points to the tuner. */
   static final double FAR_FROM_EXACT = 2.0;
 
