@@ -152,6 +152,7 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
       log.println("[tune] hnsw is listed but the tuner chooses among LSH families only; sweep it");
     }
     List<Ranked> ranked = new ArrayList<>();
+    Progress families = new Progress("tune: families", config.families().lsh().size(), log);
     for (LshGrid<?> grid : config.families().lsh()) {
       // A small hashes of the family, for its theory and its hashing cost.
       HashFamily sampleBank = grid.build(bench.buildInput(config), 1, 16, config.hashSeed(999));
@@ -184,6 +185,7 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
         plain.sort(Comparator.comparingDouble(Ranked::us));
         ranked.addAll(searchProbes(bench, grid, sampleBank, plain));
       }
+      families.step(grid.family() + " ranked" + (t.maxProbes() > 0 ? " and probes searched" : ""));
     }
     if (ranked.isEmpty()) {
       throw new ConfigException("target.recall: no (k ≤ " + t.maxK() + ", L ≤ " + t.maxL()
