@@ -35,11 +35,17 @@ public final class Evaluation {
   private final float[][] queries;
   private final float[][] warmupQueries;
 
-  /** Is told after every round: how many of how many rounds are done. */
+  /** Is told after every index's turn in a round, so long rounds can show progress. */
   public interface RoundListener {
-    RoundListener NONE = (done, rounds) -> { };
+    RoundListener NONE = (index, round, rounds, turns) -> { };
 
-    void roundDone(int done, int rounds);
+    /**
+     * @param index the position in the list given to {@link #measure} of the index whose turn
+     *     ended
+     * @param round the round under way, from 1, of {@code rounds}
+     * @param turns turns done in this round (the round ends when it equals the list's size)
+     */
+    void turnDone(int index, int round, int rounds, int turns);
   }
 
   /**
@@ -160,8 +166,8 @@ public final class Evaluation {
         }
         wallRounds[i][r] = wallSum / 1e3 / queries.length;
         cpuRounds[i][r] = cpuSum / 1e3 / queries.length;
+        listener.turnDone(i, r + 1, rounds, turn + 1);
       }
-      listener.roundDone(r + 1, rounds);
     }
     List<Measurement> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

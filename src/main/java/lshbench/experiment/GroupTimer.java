@@ -43,10 +43,12 @@ final class GroupTimer {
     List<Index> all = new ArrayList<>(indexes.size() + 1);
     all.add(bench.exactIndex());
     all.addAll(indexes);
-    int rounds = bench.eval().plan().rounds();
-    List<Measurement> m = bench.eval().measure(all, (done, total) -> progress.advance(
-        indexes.size(), String.format(Locale.ROOT, "%s: round %d/%d, %d configurations + exact scan",
-            what, done, total, indexes.size())));
+    // Each configuration's turn is a unit of progress, the exact scan's is not; a line at the
+    // end of every round, and in between when a round is long.
+    List<Measurement> m = bench.eval().measure(all, (index, round, rounds, turns) -> progress.tick(
+        index == 0 ? 0 : 1, turns == all.size(), String.format(Locale.ROOT,
+            "%s: round %d/%d, %d of %d turns (%d configurations + exact scan)", what, round,
+            rounds, turns, all.size(), indexes.size())));
     Measurement exact = m.get(0);
     exactPooled = exactPooled == null ? exact : exactPooled.withRoundsOf(exact);
     return new Group(List.copyOf(m.subList(1, m.size())), exact);
