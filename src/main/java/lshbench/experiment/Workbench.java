@@ -462,7 +462,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     r.put(ResultColumns.CANDIDATES, m.candidatesMean());
     r.put(ResultColumns.CANDIDATES_FRAC, m.candidatesMean() / split.members().length);
     r.put(ResultColumns.CLOCK, config.clock().label());
-    r.put(ResultColumns.ROUNDS, m.cpuUs().rounds().length);
+    r.put(ResultColumns.ROUNDS, config.rounds());
     r.put(ResultColumns.CPU_US, m.cpuUs().median());
     r.put(ResultColumns.CPU_P25, m.cpuUs().p25());
     r.put(ResultColumns.CPU_P75, m.cpuUs().p75());
