@@ -46,9 +46,10 @@ final class Progress {
     done = count;
     printed = System.nanoTime();
     double elapsed = (System.nanoTime() - start) / 1e9;
-    double eta = done == 0 ? 0 : elapsed / done * (total - done);
+    // Nothing done yet (warm-up, the exact scan's turn): no rate to extrapolate from.
+    String eta = done == 0 ? "?" : clock(elapsed / done * (total - done));
     out.printf(Locale.ROOT, "[%s] %d/%d %3.0f%%  %-40s  elapsed %s  ETA %s%n", what, done, total,
-        100.0 * done / total, detail, clock(elapsed), clock(eta));
+        100.0 * done / total, detail, clock(elapsed), eta);
   }
 
   static String clock(double seconds) {
