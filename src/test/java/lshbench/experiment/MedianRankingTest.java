@@ -184,6 +184,8 @@ class MedianRankingTest {
     assertEquals(s, Frontier.pareto(all, Recall.KNN).get(0), "fastest point of the frontier");
     assertFalse(Frontier.pareto(all, Recall.KNN).contains(st), "dominated by the spiky one");
     assertEquals(t.exact(), Frontier.pareto(all, Recall.KNN).get(1), "then the exact scan, recall 1");
+    // 20x the exact scan: no pointer to the tuner, unless this index cannot reach kNN recall 0.9.
+    assertEquals(Recall.KNN.of(s) < 0.9, SweepReport.summaryText(t).contains("Auto-tuner"));
   }
 
   @Test
@@ -203,6 +205,8 @@ class MedianRankingTest {
     String summary = SweepReport.summaryText(t);
     assertTrue(summary.contains("  0.90    exact scan"), summary);
     assertTrue(summary.contains("1.0x"), summary);
+    assertTrue(summary.strip().endsWith("(see README, Auto-tuner)."), "a pointer to the tuner "
+        + "when nothing in the grid beats the exact scan at kNN recall 0.9: " + summary);
   }
 
   @Test
