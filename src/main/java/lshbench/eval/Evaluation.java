@@ -15,8 +15,8 @@ import lshbench.lsh.Neighbours;
  * answers every query one at a time on the calling thread, each query timed on the wall clock
  * and on the thread's CPU clock; the order of indexes rotates by one each round, and a few
  * untimed warm-up queries precede each index's turn so it does not start on the previous
- * index's cache. A round's figure is its mean time per query; an index's figure is the median
- * over rounds. Indexes timed together (an exact scan and the configurations it is compared
+ * index's cache. An index's figure is each query's median over the rounds, averaged over the
+ * queries (see {@link RoundStats}). Indexes timed together (an exact scan and the configurations it is compared
  * with) see the same bursts of load, so their ratio holds up when the absolute times do not.
  */
 public final class Evaluation {
@@ -135,8 +135,8 @@ public final class Evaluation {
     }
     Stopwatch watch = plan.watch();
     long[][] wall = new long[n][rounds * queries.length];
-    double[][] wallRounds = new double[n][rounds];
-    double[][] cpuRounds = new double[n][rounds];
+    double[][][] wallUs = new double[n][rounds][queries.length];
+    double[][][] cpuUs = new double[n][rounds][queries.length];
     Neighbours[][] answers = new Neighbours[n][];
     for (int r = 0; r < rounds; r++) {
       for (int turn = 0; turn < n; turn++) {
@@ -146,8 +146,6 @@ public final class Evaluation {
           index.search(warmupQueries[(r * TURN_WARMUP + w) % warmupQueries.length], topN);
         }
         Neighbours[] got = r == 0 ? new Neighbours[queries.length] : null;
-        long wallSum = 0;
-        long cpuSum = 0;
         for (int q = 0; q < queries.length; q++) {
           long w0 = watch.wallNanos();
           long c0 = watch.cpuNanos();
@@ -155,8 +153,8 @@ public final class Evaluation {
           long c1 = watch.cpuNanos();
           long w1 = watch.wallNanos();
           wall[i][r * queries.length + q] = w1 - w0;
-          wallSum += w1 - w0;
-          cpuSum += c1 - c0;
+          wallUs[i][r][q] = (w1 - w0) / 1e3;
+          cpuUs[i][r][q] = (c1 - c0) / 1e3;
           if (got != null) {
             got[q] = answer;
           }
@@ -164,15 +162,13 @@ public final class Evaluation {
         if (got != null) {
           answers[i] = got;
         }
-        wallRounds[i][r] = wallSum / 1e3 / queries.length;
-        cpuRounds[i][r] = cpuSum / 1e3 / queries.length;
         listener.turnDone(i, r + 1, rounds, turn + 1);
       }
     }
     List<Measurement> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       out.add(score(indexes.get(i), answers[i], Measurement.Timing.of(wall[i]),
-          RoundStats.of(cpuRounds[i]), RoundStats.of(wallRounds[i])));
+          RoundStats.of(cpuUs[i]), RoundStats.of(wallUs[i])));
     }
     return out;
   }

@@ -44,9 +44,9 @@ final class RunJson {
         + "the wall clock (System.nanoTime) and the thread's CPU clock (ThreadMXBean), in %d "
         + "interleaved rounds with the exact scan; each configuration first answers %d untimed "
         + "warm-up queries on indexed items (and at least %d ms of them), and %d more before each "
-        + "turn; a configuration's figure is the median over rounds of the round's mean; ranked "
-        + "on the %s clock; noisy when the rounds' interquartile range exceeds %.0f%% of their "
-        + "median", config.rounds(), config.warmup(), config.warmupMillis(),
+        + "turn; a configuration's figure is each query's median over the rounds, averaged over "
+        + "the queries; ranked on the %s clock; noisy when the interquartile range of the "
+        + "rounds' means exceeds %.0f%% of the figure", config.rounds(), config.warmup(), config.warmupMillis(),
         lshbench.eval.Evaluation.TURN_WARMUP, config.clock().label(), 100 * config.tolerance()));
     json.put("timing_clock", config.clock().label());
     json.put("timing_rounds", Integer.toString(config.rounds()));

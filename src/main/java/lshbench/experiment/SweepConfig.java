@@ -137,9 +137,10 @@ public record SweepConfig(
       Key.of("timing.clock", "cpu", "clock that ranks configurations: cpu (the query thread's CPU "
           + "time, steady on a busy machine) or wall; the CSV has both"),
       Key.of("timing.rounds", "5", "interleaved timing rounds: in each, the exact scan and every "
-          + "configuration of a group answer every query; figures are medians over rounds"),
+          + "configuration of a group answer every query; a figure is each query's median over "
+          + "rounds, averaged"),
       Key.of("timing.tolerance", "0.1", "a configuration whose rounds' interquartile range exceeds "
-          + "this share of their median is flagged noisy"),
+          + "this share of its figure is flagged noisy"),
       Key.of("threads", "all cores", "threads for batch work (ground truth, projection); queries use one"),
       Key.of("results.dir", "results", "where run folders are written"),
       Key.of("cache.dir", "datasets/cache", "where embeddings and ground truth are cached"));

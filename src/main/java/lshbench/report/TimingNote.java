@@ -48,9 +48,9 @@ record TimingNote(String clock, int rounds, double tolerance, ConfigPoint exact,
   List<String> lines() {
     List<String> out = new ArrayList<>();
     String otherClock = "cpu".equals(clock) ? "wall" : "cpu";
-    out.add(String.format(Locale.ROOT, "clock: %s (ranks the frontier and the targets); every "
-        + "figure is the median over %d interleaved rounds of each round's mean µs per query",
-        clock, rounds));
+    out.add(String.format(Locale.ROOT, "clock: %s (ranks the frontier and the targets); %d "
+        + "interleaved rounds; a figure is each query's median over the rounds, averaged over the "
+        + "queries; p25–p75 are the quartiles of the rounds' means", clock, rounds));
     if (exact != null) {
       out.add(String.format(Locale.ROOT, "exact scan: %,.0f µs (rounds p25–p75 %,.0f–%,.0f µs, "
           + "spread %.1f%%)%s; %s clock %,.0f µs", exact.queryUs(), exact.queryP25(),
@@ -58,7 +58,7 @@ record TimingNote(String clock, int rounds, double tolerance, ConfigPoint exact,
           exact.noisy() ? ", NOISY" : "", otherClock, exactOtherClockUs));
     }
     out.add(String.format(Locale.ROOT, "noisy: %d of %d configurations (rounds' interquartile "
-        + "range above %s of their median)", noisy, configurations,
+        + "range above %s of the figure)", noisy, configurations,
         Double.isNaN(tolerance) ? "the run's tolerance" : String.format(Locale.ROOT, "%.0f%%",
             100 * tolerance)));
     out.add(loadStart == null ? "load average: not recorded (run.json without it)"
