@@ -102,16 +102,18 @@ class AnnBenchmarksRoundTripTest {
     m.put("queries", "1000");
     SweepRunner.Result r = new SweepRunner(SweepConfig.from(Settings.of("tiny", m)), QUIET).run();
     List<CSVRecord> rows = read(r.csv());
-    assertEquals(6, rows.size());
+    assertEquals(6 + 1, rows.size(), "six configurations and the exact scan");
     for (CSVRecord row : rows) {
       assertEquals("cosine", row.get(ResultColumns.METRIC));
       assertEquals("40", row.get(ResultColumns.N_QUERIES));
+      // 1 / the query time that ranks (the median on the run's clock, CPU by default)
       assertEquals(Double.parseDouble(row.get(ResultColumns.QPS)),
-          1e6 / Double.parseDouble(row.get(ResultColumns.QUERY_P50)), 1e-3
+          1e6 / Double.parseDouble(row.get(ResultColumns.CPU_US)), 1e-3
               * Double.parseDouble(row.get(ResultColumns.QPS)));
     }
     List<CSVRecord> pairs = read(r.folder().path().resolve(AnnBenchmarksPairs.FILE));
-    assertEquals(6, pairs.size());
+    assertEquals(6 + 1, pairs.size());
+    assertEquals("exact scan", pairs.get(6).get("parameters"), "brute force listed, as ann-benchmarks does");
     assertEquals("lshbench-hyperplane", pairs.get(0).get("algorithm"));
     assertEquals(rows.get(0).get(ResultColumns.KNN_RECALL), pairs.get(0).get("k-nn"));
   }
