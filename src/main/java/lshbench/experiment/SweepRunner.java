@@ -84,7 +84,9 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
     if (config.resume() != null) {
       folder = RunFolder.reopen(config.resume());
       finished = ResultsCsv.finishedRows(folder.path());
-      dataComplete = finished.size() == config.runs()
+      // The exact scan's row is not a configuration; it is timed again unless the data are done.
+      boolean exactDone = finished.remove(ResultsCsv.key(Workbench.exactParameters())) != null;
+      dataComplete = exactDone && finished.size() == config.runs()
           && java.nio.file.Files.isRegularFile(folder.resolve(ResultsCsv.FILE))
           && java.nio.file.Files.isRegularFile(folder.resolve(RunJson.FILE));
       log.printf(Locale.ROOT, "[sweep] resuming %s: %d of %d configurations already done%s%n",
