@@ -11,7 +11,6 @@ import java.util.Map;
 import lshbench.config.ConfigException;
 import lshbench.data.Dataset;
 import lshbench.eval.CollisionTheory;
-import lshbench.eval.Evaluation;
 import lshbench.eval.Measurement;
 import lshbench.family.HnswSpec;
 import lshbench.family.LshGrid;
