@@ -7,7 +7,7 @@ The points are seeded clusters (numpy's default_rng): Gaussian centres plus nois
 nearest neighbours are neither trivial nor random. Neighbours are exact, by brute force, in
 the file's metric: angular = cosine distance 1 - cos, euclidean = plain L2.
 
-    /usr/bin/python3 datasets/make_ann_benchmarks_file.py --out /tmp/demo-100-angular.hdf5 \
+    python3 datasets/make_ann_benchmarks_file.py --out datasets/cache/demo-100-angular.hdf5 \
         --n 20000 --queries 200 --dim 100 --neighbours 100 --distance angular
 
 Needs numpy and h5py (Debian: apt-get install python3-numpy python3-h5py).

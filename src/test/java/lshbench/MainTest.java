@@ -127,8 +127,8 @@ class MainTest {
 
   @Test
   void javaDashJarDefinesBecomeTheNameAndOverrides() {
-    assertEquals(java.util.List.of("sweep", "k=4,8", "results.dir=/tmp/r"), java.util.List.of(
-        Main.javaArguments(new String[] {"-Dk=4,8", "-Dexperiment=sweep", "-Dresults.dir=/tmp/r"})));
+    assertEquals(java.util.List.of("sweep", "k=4,8", "results.dir=out/r"), java.util.List.of(
+        Main.javaArguments(new String[] {"-Dk=4,8", "-Dexperiment=sweep", "-Dresults.dir=out/r"})));
     assertEquals(java.util.List.of("tune", "queries=9"),
         java.util.List.of(Main.javaArguments(new String[] {"tune", "queries=9"})));
   }

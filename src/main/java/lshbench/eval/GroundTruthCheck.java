@@ -2,7 +2,6 @@ package lshbench.eval;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import lshbench.data.Dataset;
 import lshbench.lsh.ExactIndex;
 import lshbench.lsh.Neighbours;
@@ -59,17 +58,6 @@ public final class GroundTruthCheck {
   }
 
   private static int[] sample(int n, int count, long seed) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    SplittableRandom rng = new SplittableRandom(seed);
-    for (int i = 0; i < count; i++) {
-      int j = i + rng.nextInt(n - i);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return java.util.Arrays.copyOf(order, count);
+    return java.util.Arrays.copyOf(QuerySplit.shuffledPrefix(n, count, seed), count);
   }
 }

@@ -35,15 +35,11 @@ public record QuerySplit(int[] queries, int[] members, long seed) {
     return new QuerySplit(q, members, -1);
   }
 
-  /** Draws {@code count} queries out of {@code n} rows with a seeded shuffle. */
-  public static QuerySplit draw(int n, int count, long seed) {
-    if (count < 1) {
-      throw new IllegalArgumentException("queries must be positive, got " + count);
-    }
-    if (count >= n) {
-      throw new IllegalArgumentException(
-          "queries (" + count + ") must be fewer than the dataset's items (" + n + ")");
-    }
+  /**
+   * The rows 0..n−1 with a seeded, uniformly drawn {@code count} of them moved to the front
+   * (the first {@code count} steps of a Fisher–Yates shuffle); the rest follow in no order.
+   */
+  static int[] shuffledPrefix(int n, int count, long seed) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -55,6 +51,19 @@ public record QuerySplit(int[] queries, int[] members, long seed) {
       order[i] = order[j];
       order[j] = t;
     }
+    return order;
+  }
+
+  /** Draws {@code count} queries out of {@code n} rows with a seeded shuffle. */
+  public static QuerySplit draw(int n, int count, long seed) {
+    if (count < 1) {
+      throw new IllegalArgumentException("queries must be positive, got " + count);
+    }
+    if (count >= n) {
+      throw new IllegalArgumentException(
+          "queries (" + count + ") must be fewer than the dataset's items (" + n + ")");
+    }
+    int[] order = shuffledPrefix(n, count, seed);
     int[] queries = Arrays.copyOf(order, count);
     int[] members = Arrays.copyOfRange(order, count, n);
     Arrays.sort(members);

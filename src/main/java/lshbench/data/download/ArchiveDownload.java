@@ -93,12 +93,8 @@ public final class ArchiveDownload {
       Files.delete(archive);
       log.println("installed " + target);
       return target;
-    } catch (UncheckedIOException e) {
-      throw new IOException(oneLine(e.getCause()), e.getCause());
-    } catch (FileSystemException e) {
-      // these say only the path ("/data: AccessDeniedException" is more use than "/data")
-      throw new IOException(e.getFile() + ": " + (e.getReason() != null ? e.getReason()
-          : e.getClass().getSimpleName()), e);
+    } catch (UncheckedIOException | FileSystemException e) {
+      throw oneLineError(e);
     }
   }
 
@@ -128,12 +124,20 @@ public final class ArchiveDownload {
       move(part, target);
       log.println("saved " + target);
       return target;
-    } catch (UncheckedIOException e) {
-      throw new IOException(oneLine(e.getCause()), e.getCause());
-    } catch (FileSystemException e) {
-      throw new IOException(e.getFile() + ": " + (e.getReason() != null ? e.getReason()
-          : e.getClass().getSimpleName()), e);
+    } catch (UncheckedIOException | FileSystemException e) {
+      throw oneLineError(e);
     }
+  }
+
+  /** The failure as one line naming what failed: the cause's message, or the file. */
+  private static IOException oneLineError(Exception e) {
+    if (e instanceof UncheckedIOException u) {
+      return new IOException(oneLine(u.getCause()), u.getCause());
+    }
+    // these say only the path ("/data: AccessDeniedException" is more use than "/data")
+    FileSystemException f = (FileSystemException) e;
+    return new IOException(f.getFile() + ": " + (f.getReason() != null ? f.getReason()
+        : f.getClass().getSimpleName()), f);
   }
 
   private static void download(DownloadSpec spec, Path part, PrintStream log)
