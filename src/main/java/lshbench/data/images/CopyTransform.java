@@ -77,16 +77,8 @@ public enum CopyTransform {
             : 1.25 + 0.35 * random.nextDouble();
         int nw = Math.max(8, (int) Math.round(w * s));
         int nh = Math.max(8, (int) Math.round(h * s));
-        BufferedImage out = new BufferedImage(nw, nh, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-          g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-              RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-          g.drawImage(src, 0, 0, nw, nh, null);
-        } finally {
-          g.dispose();
-        }
-        return new Copy(out, String.format(Locale.ROOT, "rescale x%.2f to %dx%d", s, nw, nh),
+        return new Copy(resize(src, nw, nh),
+            String.format(Locale.ROOT, "rescale x%.2f to %dx%d", s, nw, nh),
             SAVE_QUALITY);
       }
       case JPEG -> {
