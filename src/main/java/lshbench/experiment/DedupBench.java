@@ -133,11 +133,25 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
       return truth;
     }
     ImageListing listing = ImageFolder.scan(bench.source(), ImageFolderOptions.defaults());
-    List<ImageItem> items = new ArrayList<>(listing.items());
+    List<ImageItem> items = new ArrayList<>();
+    int left = 0;
+    for (ImageItem item : listing.items()) {
+      if (bench.exclude().contains(category(item.relative()))) {
+        left++;
+      } else {
+        items.add(item);
+      }
+    }
+    if (!bench.exclude().isEmpty()) {
+      log.printf(Locale.ROOT, "[dedup-bench] pool: %d images; %d left out (bench.exclude: %s, "
+          + "near-duplicates of each other)%n", items.size(), left,
+          String.join(", ", bench.exclude()));
+    }
     int need = bench.originals() + bench.distractors();
     if (items.size() < need) {
       throw new ConfigException("bench.originals + bench.distractors: " + need + " images "
-          + "needed, " + bench.source() + " has " + items.size());
+          + "needed, " + bench.source() + " has " + items.size()
+          + (left > 0 ? " outside bench.exclude" : ""));
     }
     SplittableRandom random = new SplittableRandom(config.seed());
     for (int i = items.size() - 1; i > 0; i--) {
@@ -200,6 +214,12 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
     return truth;
   }
 
+  /** The top-level folder of a path relative to the source tree. */
+  static String category(String relative) {
+    int slash = relative.indexOf('/');
+    return slash < 0 ? "" : relative.substring(0, slash);
+  }
+
   /** Beside the generated folder, not in it, so the finder does not list it as skipped. */
   Path groundTruthFile() {
     return bench.folder().resolveSibling(bench.folder().getFileName() + "." + GROUND_TRUTH);
@@ -248,7 +268,7 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
       }
     }
     double[] ts = bench.thresholds();
-    double maxT = ts[ts.length - 1];
+    double maxT = Math.max(ts[ts.length - 1], config.threshold());
     log.printf(Locale.ROOT, "[dedup-bench] %d images, %d true pairs; exact all-pairs (one "
         + "thread)...%n", n, truthPairs.size());
     long x0 = System.nanoTime();
@@ -293,8 +313,23 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
         originals.add(o);
       }
     }
+    // what each row is, or was made from: the source screen looks at untouched files only
+    int[] sourceOf = new int[n];
+    Arrays.fill(sourceOf, -1);
+    for (int i = 0; i < n; i++) {
+      if (unit.id(i).startsWith("originals/") || unit.id(i).startsWith("distractors/")) {
+        sourceOf[i] = i;
+      }
+    }
+    for (Truth t : truth) {
+      Integer o = row.get(t.original());
+      Integer c = row.get(t.copy());
+      if (o != null && c != null) {
+        sourceOf[c] = o;
+      }
+    }
     String stages = DedupStages.run(config, embedded.dataset(), unit, truthPairs, direct,
-        originals, folder.path(), log);
+        originals, exact, sourceOf, folder.path(), log);
     int opK = config.k();
     int opL = config.l();
     String summary = summary(rows, truth, n, truthPairs.size(), exactMs, embedded, embedSeconds,
@@ -353,6 +388,10 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
         + "transformed copies, %d untouched distractors; %d true pairs (all pairs inside an "
         + "original's family)%n", n, bench.originals(), bench.source(), config.seed(),
         truth.size(), bench.distractors(), truthPairs));
+    s.append(bench.exclude().isEmpty() ? "pool: every category of the source\n"
+        : "pool: every category of the source but " + String.join(", ", bench.exclude())
+        + " (bench.exclude: their images are near-duplicates of each other, which the ground "
+        + "truth cannot know)\n");
     s.append("model: ").append(unit.provenance().model()).append('\n');
     s.append(String.format(Locale.ROOT, "distance: cosine distance 1 - cos of L2-normalised "
         + "features; LSH %s, probes %d, one thread%n", config.center() ? "centred" : "uncentred",

@@ -25,7 +25,7 @@ import lshbench.features.Verification;
  *       one, unless it carries no more detail than the smaller (an upscaled copy; {@link
  *       NativeResolution}), in which case the smaller;
  *   <li>JPEG quality (quantisation tables), when both are JPEGs and differ by 25 or more;
- *   <li>at the same scale, detail: a copy with under 80 % of the other's edge energy per unit
+ *   <li>at the same scale, detail: a copy with under 50 % of the other's edge energy per unit
  *       of contrast was blurred or softened;
  *   <li>the uncropped one: when most of one's keypoints land inside the other's frame but not
  *       the reverse, the other contains it;
@@ -49,6 +49,15 @@ final class KeepRule {
   private static final int QUALITY_STEP = 25;
   private static final double CROPPED_BELOW = 0.85;
   private static final double CONTAINED_ABOVE = 0.9;
+  /**
+   * At one scale, a copy with under this share of the other's edge energy per unit contrast
+   * was blurred or softened. A Gaussian blur of sigma 1 px already removes most of the energy
+   * the Laplacian sees; a caption, a contrast boost or re-compression moves it by tens of
+   * per cent either way, so a milder bar would let those edits beat the original.
+   */
+  static final double SOFTENED_BELOW = 0.5;
+  /** Shorter side the rule decodes at, at least: enough for edge energy, bounded memory. */
+  static final int DECODE_SIDE = 768;
 
   static final String RULE = "keep = the original: not an upscaled or downscaled copy "
       + "(scale from the fit, detail at a common scale), then highest JPEG quality "
@@ -67,8 +76,9 @@ final class KeepRule {
     private String exif;
     private boolean exifRead;
     private long modified = Long.MIN_VALUE;
-    private RgbImage image;
-    private boolean decoded;
+    private final java.util.Map<Integer, RgbImage> images = new java.util.HashMap<>();
+    private int baseStep;
+    private double detail = Double.NaN;
 
     Facts(int row, String path, Path file, boolean link) {
       this.row = row;
@@ -103,16 +113,53 @@ final class KeepRule {
       return modified;
     }
 
+    /**
+     * The file decoded at its base step: every {@code step}-th pixel of every step-th row, the
+     * largest step keeping the shorter side at least {@link #DECODE_SIDE}. A 12-megapixel
+     * photo is read at about 1000 × 750, so the rule's memory and detail measures cost the
+     * same for every photo; null when the file no longer decodes.
+     */
     RgbImage image() {
-      if (!decoded) {
-        decoded = true;
+      return image(baseStep());
+    }
+
+    /** Full-size pixels per decoded pixel of {@link #image()}. */
+    int baseStep() {
+      if (baseStep == 0) {
         try {
-          image = ImageFolder.decode(file);
+          ImageFolder.Decoded d = ImageFolder.decodeAtLeast(file, DECODE_SIDE);
+          baseStep = Math.max(1, (int) Math.round((double) d.width() / d.image().width()));
+          images.put(baseStep, d.image());
         } catch (ImageDecodeException e) {
-          image = null;
+          baseStep = 1;
+          images.put(1, null);
         }
       }
-      return image;
+      return baseStep;
+    }
+
+    /** Decoded at {@code step} (a coarser or finer reading than the base one, cached). */
+    RgbImage image(int step) {
+      baseStep();
+      if (!images.containsKey(step)) {
+        RgbImage read;
+        try {
+          read = ImageFolder.decodeEvery(file, step).image();
+        } catch (ImageDecodeException e) {
+          read = null;
+        }
+        images.put(step, read);
+      }
+      return images.get(step);
+    }
+
+    /** {@link NativeResolution#detail} of {@link #image()}, computed once. */
+    double detail() {
+      if (Double.isNaN(detail)) {
+        RgbImage im = image();
+        detail = im == null ? 0 : NativeResolution.detail(im);
+      }
+      return detail;
     }
   }
 
@@ -138,11 +185,17 @@ final class KeepRule {
         Facts large = bLarger ? b : a;
         Facts small = bLarger ? a : b;
         double factor = bLarger ? s : 1 / s;
-        if (large.image() != null && small.image() != null) {
+        // compare at the smaller one's decoded scale: the larger is read at a step no coarser
+        // than that, so it still has to be shrunk, as the test needs
+        int smallStep = small.baseStep();
+        int largeStep = Math.max(1, (int) Math.floor(factor * smallStep));
+        RgbImage largeImage = large.image(largeStep);
+        RgbImage smallImage = small.image();
+        if (largeImage != null && smallImage != null) {
           boolean sameFrame = check.coverFirst() >= CONTAINED_ABOVE
               && check.coverSecond() >= CONTAINED_ABOVE;
-          double ratio = NativeResolution.detailRatio(large.image(), small.image(), factor,
-              sameFrame);
+          double ratio = NativeResolution.detailRatio(largeImage, smallImage,
+              Math.max(1, factor * smallStep / largeStep), sameFrame);
           boolean largeWins = ratio >= NativeResolution.UPSCALED_BELOW;
           String reason = largeWins
               ? String.format(Locale.ROOT, "lower resolution (x%.2f)", 1 / factor)
@@ -157,11 +210,12 @@ final class KeepRule {
       return new Outcome(qa > qb, String.format(Locale.ROOT, "re-encoded at JPEG quality %d "
           + "(vs %d)", Math.min(qa, qb), Math.max(qa, qb)));
     }
-    if (check != null && check.passed() && a.image() != null && b.image() != null) {
+    if (check != null && check.passed() && a.image() != null && b.image() != null
+        && a.baseStep() == b.baseStep()) {
       // same scale: a blurred or softened copy has clearly less edge energy per unit contrast
-      double da = NativeResolution.detail(a.image());
-      double db = NativeResolution.detail(b.image());
-      if (Math.min(da, db) < NativeResolution.UPSCALED_BELOW * Math.max(da, db)) {
+      double da = a.detail();
+      double db = b.detail();
+      if (Math.min(da, db) < SOFTENED_BELOW * Math.max(da, db)) {
         return new Outcome(da > db, String.format(Locale.ROOT, "less detail (blurred or "
             + "softened, %.0f%% of the other's edge energy)", 100 * Math.min(da, db)
             / Math.max(da, db)));

@@ -36,7 +36,9 @@ public final class GeometricVerifier {
   /**
    * @param minInliers fewest inliers of a near-duplicate; 12–30 (the benchmark's true pairs
    *     have hundreds, unrelated look-alikes up to 30)
-   * @param minRatio smallest inliers / matches; 0.3–0.6
+   * @param minRatio smallest inliers / matches; 0.5 (a majority of the matches agree with one
+   *     transform) by default: unrelated look-alikes share a scatter of corners that no single
+   *     transform explains, while an edited copy keeps most of its matches on one
    * @param seed RANSAC's random state
    */
   public GeometricVerifier(int minInliers, double minRatio, long seed) {

@@ -40,7 +40,7 @@ class PersonalFolderKeepTest {
   private Path original;
   private final List<Path> copies = new ArrayList<>();
   private final OrbExtractor extractor = new OrbExtractor(500, 512);
-  private final GeometricVerifier verifier = new GeometricVerifier(15, 0.3, 42);
+  private final GeometricVerifier verifier = new GeometricVerifier(15, 0.5, 42);
 
   @BeforeEach
   void folder() throws IOException {

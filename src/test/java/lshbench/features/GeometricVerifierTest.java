@@ -27,7 +27,7 @@ class GeometricVerifierTest {
   Path dir;
 
   private final OrbExtractor orb = new OrbExtractor(500, 512);
-  private final GeometricVerifier verifier = new GeometricVerifier(15, 0.3, 42);
+  private final GeometricVerifier verifier = new GeometricVerifier(15, 0.5, 42);
 
   static BufferedImage scene(int w, int h, long seed) {
     SplittableRandom r = new SplittableRandom(seed);

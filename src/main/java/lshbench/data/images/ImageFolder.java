@@ -192,6 +192,22 @@ public final class ImageFolder {
    * what the consumer needs, not the file. The limit applies to the decoded pixels.
    */
   public static Decoded decodeAtLeast(Path file, int minShorterSide) throws ImageDecodeException {
+    return decodeStep(file, minShorterSide, 0);
+  }
+
+  /**
+   * As {@link #decode}, reading every {@code step}-th pixel of every step-th row (1 = full
+   * size): for comparing two files at one scale, where the step follows from the other file.
+   */
+  public static Decoded decodeEvery(Path file, int step) throws ImageDecodeException {
+    if (step < 1) {
+      throw new IllegalArgumentException("step must be at least 1, got " + step);
+    }
+    return decodeStep(file, 0, step);
+  }
+
+  private static Decoded decodeStep(Path file, int minShorterSide, int fixedStep)
+      throws ImageDecodeException {
     BufferedImage image;
     int width;
     int height;
@@ -210,7 +226,8 @@ public final class ImageFolder {
         reader.setInput(in, true, true);
         width = reader.getWidth(0);
         height = reader.getHeight(0);
-        int step = minShorterSide > 0 ? Math.max(1, Math.min(width, height) / minShorterSide) : 1;
+        int step = fixedStep > 0 ? fixedStep
+            : minShorterSide > 0 ? Math.max(1, Math.min(width, height) / minShorterSide) : 1;
         long pixels = (long) ((width + step - 1) / step) * ((height + step - 1) / step);
         if (pixels > MAX_PIXELS) {
           // A damaged header can claim any size; decoding it would exhaust the heap.
