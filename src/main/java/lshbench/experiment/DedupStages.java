@@ -106,8 +106,10 @@ final class DedupStages {
           // why the keep rule preferred a copy (or a pooled duplicate) to the original
           for (int r : g) {
             if (originals.contains(r)) {
-              String why = KeepRule.compare(facts.get(g[0]), facts.get(r), vg.check(g[0], r))
-                  .reason().replaceAll(" \\(.*", "");
+              KeepRule.Outcome o = KeepRule.compare(facts.get(g[0]), facts.get(r),
+                  vg.check(g[0], r));
+              String why = o.firstWins() ? o.reason().replaceAll(" \\(.*", "")
+                  : "beat it head to head, but won fewer comparisons in the group";
               String id = unit.id(g[0]);
               String kept = sourceOf[g[0]] == g[0] ? "a pooled file"
                   : "a copy (" + id.substring(id.lastIndexOf("__") + 2).replace(".jpg", "") + ")";

@@ -35,7 +35,8 @@ import lshbench.features.Verification;
  *   <li>the first path.
  * </ol>
  *
- * The keep file is the one preferred in the most comparisons (ties: first path), so the choice
+ * The keep file is the one preferred in the most comparisons (ties: the one that beat the other
+ * tied files head to head, then first path), so the choice
  * does not depend on the listing order.
  */
 final class KeepRule {
@@ -56,6 +57,12 @@ final class KeepRule {
    * per cent either way, so a milder bar would let those edits beat the original.
    */
   static final double SOFTENED_BELOW = 0.5;
+  /**
+   * The upscaling bar when the two do not show the same frame: enlargements by 1.25–1.6 keep
+   * at most 0.48 of the detail at the smaller scale on the benchmark, true originals at least
+   * 0.8 when the frames agree; a frame's own edges blur that, so the lower bar.
+   */
+  static final double UPSCALED_FRAMED_BELOW = 0.5;
   /** Shorter side the rule decodes at, at least: enough for edge energy, bounded memory. */
   static final int DECODE_SIDE = 768;
 
@@ -185,10 +192,12 @@ final class KeepRule {
         Facts large = bLarger ? b : a;
         Facts small = bLarger ? a : b;
         double factor = bLarger ? s : 1 / s;
-        // compare at the smaller one's decoded scale: the larger is read at a step no coarser
-        // than that, so it still has to be shrunk, as the test needs
+        // both read at the smaller one's step (the reader's subsampling filters, so both must
+        // pass through the same one), and the larger shrunk the rest of the way by the test's
+        // own resampling: reading the larger at a coarser step smooths it and makes every
+        // original look upscaled
         int smallStep = small.baseStep();
-        int largeStep = Math.max(1, (int) Math.floor(factor * smallStep));
+        int largeStep = smallStep;
         RgbImage largeImage = large.image(largeStep);
         RgbImage smallImage = small.image();
         if (largeImage != null && smallImage != null) {
@@ -196,7 +205,10 @@ final class KeepRule {
               && check.coverSecond() >= CONTAINED_ABOVE;
           double ratio = NativeResolution.detailRatio(largeImage, smallImage,
               Math.max(1, factor * smallStep / largeStep), sameFrame);
-          boolean largeWins = ratio >= NativeResolution.UPSCALED_BELOW;
+          // different frames (a screenshot's bars, a letterbox, a crop) add or remove edges
+          // that are not resolution, so only a clear lack of detail counts there
+          boolean largeWins = ratio >= (sameFrame ? NativeResolution.UPSCALED_BELOW
+              : UPSCALED_FRAMED_BELOW);
           String reason = largeWins
               ? String.format(Locale.ROOT, "lower resolution (x%.2f)", 1 / factor)
               : String.format(Locale.ROOT, "upscaled copy (x%.2f, no added detail)", factor);
@@ -255,27 +267,43 @@ final class KeepRule {
   }
 
   /**
-   * The index of the file to keep: preferred in the most comparisons, ties to the first path.
+   * The index of the file to keep: preferred in the most comparisons; ties to the one that beat
+   * the other tied files head to head, then to the first path.
    *
    * @param check the check of (i, j), i first, or null
    */
   static int choose(List<Facts> files, BiFunction<Integer, Integer, Verification> check) {
     int n = files.size();
     int[] wins = new int[n];
+    boolean[][] beats = new boolean[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        if (compare(files.get(i), files.get(j), check.apply(i, j)).firstWins()) {
-          wins[i]++;
-        } else {
-          wins[j]++;
-        }
+        boolean first = compare(files.get(i), files.get(j), check.apply(i, j)).firstWins();
+        beats[i][j] = first;
+        beats[j][i] = !first;
+        wins[first ? i : j]++;
       }
     }
-    int best = 0;
-    for (int i = 1; i < n; i++) {
-      if (wins[i] > wins[best]
-          || wins[i] == wins[best] && files.get(i).path.compareTo(files.get(best).path) < 0) {
+    int most = java.util.Arrays.stream(wins).max().orElse(0);
+    List<Integer> tied = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (wins[i] == most) {
+        tied.add(i);
+      }
+    }
+    // among the files with the most wins, the one that beat the other tied ones head to head
+    // (a path is no evidence: it only breaks ties the comparisons leave open)
+    int best = tied.get(0);
+    int bestHead = -1;
+    for (int i : tied) {
+      int head = 0;
+      for (int j : tied) {
+        head += i != j && beats[i][j] ? 1 : 0;
+      }
+      if (head > bestHead
+          || head == bestHead && files.get(i).path.compareTo(files.get(best).path) < 0) {
         best = i;
+        bestHead = head;
       }
     }
     return best;
