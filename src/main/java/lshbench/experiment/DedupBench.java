@@ -37,8 +37,11 @@ import org.apache.commons.csv.CSVRecord;
  * is reachable offline, so one is made with known answers: a seeded sample of originals from a
  * category tree (Caltech101), each with transformed copies ({@link CopyTransform}), mixed with
  * untouched distractors. The (original, copy, transform) table is the ground truth; every pair
- * inside one original's family is a true pair, every other pair is not (Caltech101's own
- * near-identical images therefore count against precision: a conservative reading).
+ * inside one original's family is a true pair, every other pair is not. The source's own
+ * near-duplicates would make that wrong, so categories known to be duplicates of each other
+ * are left out of the pool ({@code bench.exclude}), and {@link DedupStages} screens the source
+ * images behind the remaining candidates, setting aside (and reporting) pairs between two
+ * families of one pooled photo.
  *
  * <p>Reported: pair precision and recall against the ground truth for the exact all-pairs
  * search and for LSH over a (k, L) grid, at every threshold; LSH's recall against exact
