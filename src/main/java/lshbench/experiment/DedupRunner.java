@@ -204,7 +204,9 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
       for (int r : rows) {
         files.add(facts(photos, facts, r, unit));
       }
-      return rows[KeepRule.choose(files, (i, j) -> verified.check(rows[i], rows[j]))];
+      int keep = rows[KeepRule.choose(files, (i, j) -> verified.check(rows[i], rows[j]))];
+      files.forEach(KeepRule.Facts::release);
+      return keep;
     });
   }
 

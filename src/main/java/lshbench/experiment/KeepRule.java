@@ -160,6 +160,15 @@ final class KeepRule {
       return images.get(step);
     }
 
+    /**
+     * Drops the decoded pixels (what was measured stays): a run keeps the facts of every group
+     * member, and pixels for 100,000 photos would not fit. A later comparison decodes again.
+     */
+    void release() {
+      images.clear();
+      baseStep = 0; // read again with the pixels
+    }
+
     /** {@link NativeResolution#detail} of {@link #image()}, computed once. */
     double detail() {
       if (Double.isNaN(detail)) {
