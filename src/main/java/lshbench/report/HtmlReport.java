@@ -98,7 +98,12 @@ public final class HtmlReport {
       h.append("<div class=\"banner\">Run status: ").append(esc(status)).append("</div>\n");
     }
     List<String[]> skipped = run.skipped();
-    List<String> files = run.named("");
+    run.gitRevision(); // records git-revision.txt on the first rendering, so the list below has it
+    List<String> files = new ArrayList<>(run.named(""));
+    if (!files.contains(FILE)) {
+      files.add(FILE);
+      files.sort(null);
+    }
     h.append("<nav class=\"toc\"><a href=\"#best\">Best per target</a><a href=\"#chart\">Chart</a>");
     if (tune) {
       h.append("<a href=\"#tune\">Tuner</a>");

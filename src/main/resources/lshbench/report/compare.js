@@ -37,7 +37,7 @@
     var series = runs.map(function (r) {
       points += r.frontier.length;
       return {name: r.name, type: 'line', color: r.colour, symbolSize: 8,
-        lineStyle: {width: 2}, emphasis: {focus: 'series'},
+        lineStyle: {width: 2},
         label: {show: true, position: 'left', fontSize: 10, color: '#333',
           formatter: function (v) { return r.frontier[v.value[2]].short; }},
         labelLayout: {hideOverlap: true},
