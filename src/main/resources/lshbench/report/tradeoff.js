@@ -109,18 +109,17 @@
         label: {formatter: 'exact scan', position: 'end', color: '#c92a2a'},
         data: [{xAxis: exact[0].x}]}});
     var frontier = lshbench.pareto(items);
-    series.push({name: 'Pareto frontier', type: 'line', silent: true, z: 3,
+    series.push({id: 'frontier', name: 'Pareto frontier', type: 'line', silent: true, z: 3,
       lineStyle: {color: '#111', type: 'dashed', width: 1.5}, symbol: 'emptyCircle', symbolSize: 10,
       itemStyle: {color: '#111'}, tooltip: {show: false},
       label: {show: true, position: 'left', fontSize: 10, color: '#333',
-        formatter: function (v) { return points[v.data[2]].short; }},
-      labelLayout: {hideOverlap: true},
+        formatter: function (v) { return points[v.value[2]].short; }},
       data: frontier.map(function (it) { return [it.x, it.y, it.i]; })});
     var option = {
       animation: false,
       grid: {left: 64, right: 36, top: 42, bottom: 52},
       tooltip: {trigger: 'item', confine: true, formatter: function (v) {
-        return lshbench.tooltip(points[v.data[2]]);
+        return lshbench.tooltip(points[v.value[2]]);
       }},
       xAxis: lshbench.logAxis(lshbench.axes[state.x].title(data.clock)),
       yAxis: lshbench.recallAxis(lshbench.axes[state.y].title()),
@@ -134,7 +133,29 @@
       ? off + ' shown configuration(s) have no value on this axis' : '';
     el.setAttribute('data-points', String(items.length));
     el.setAttribute('data-frontier', String(frontier.length));
+    shown = frontier;
+    declutter();
   }
+
+  /* Frontier labels where they fit: from the fastest point on, a label is drawn only when its
+     box (left of its point) overlaps no label already drawn; the rest show on hover. Redone
+     after every zoom, since the points move apart. */
+  var shown = [];
+  function declutter() {
+    var boxes = [];
+    var data = shown.map(function (it) {
+      var px = chart.convertToPixel({seriesId: 'frontier'}, [it.x, it.y]);
+      var w = 5.6 * points[it.i].short.length + 4, box = [px[0] - 10 - w, px[1] - 7, px[0] - 6, px[1] + 7];
+      var free = boxes.every(function (b) {
+        return box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3];
+      });
+      if (free) { boxes.push(box); }
+      return {value: [it.x, it.y, it.i], label: {show: free}};
+    });
+    chart.setOption({series: [{id: 'frontier', data: data}]});
+  }
+  chart.on('datazoom', declutter);
+  chart.on('restore', declutter);
   draw(true);
   window.lshbenchTradeoff = chart;
 })();

@@ -93,9 +93,25 @@ public final class PageScreenshots {
     Thread.sleep(600);
   }
 
+  /**
+   * Writes the PNG and, when it is taller than a screen, its consecutive screen-high slices
+   * ({@code NAME-1.png}, {@code NAME-2.png} …), which an image viewer shows at full width.
+   */
   private static void save(Path file, byte[] png) throws IOException {
     Files.write(file, png);
     System.out.println("wrote " + file + " (" + png.length / 1024 + " KB)");
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    int slice = 1400;
+    if (image == null || image.getHeight() <= slice) {
+      return;
+    }
+    String stem = file.getFileName().toString().replaceFirst("\\.png$", "");
+    for (int i = 0, y = 0; y < image.getHeight(); i++, y += slice) {
+      Path part = file.resolveSibling(stem + "-" + (i + 1) + ".png");
+      javax.imageio.ImageIO.write(image.getSubimage(0, y, image.getWidth(),
+          Math.min(slice, image.getHeight() - y)), "png", part.toFile());
+    }
+    System.out.println("  and " + ((image.getHeight() + slice - 1) / slice) + " slices " + stem + "-N.png");
   }
 
   private static void report(Chromium c, String what) {
