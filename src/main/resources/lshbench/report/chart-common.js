@@ -99,6 +99,27 @@ var lshbench = (function () {
     };
   }
 
-  return {palette: palette, esc: esc, num: num, fixed: fixed, axes: axes, tooltip: tooltip,
+  /* Point labels where they fit: in the given order, a label (left of its point) is drawn only
+     when its box overlaps no label already drawn; the others show on hover. Call again after
+     a zoom, since the points move apart. series: [{id, items: [{value: [x, y, i], ...}],
+     text: function (item)}]. */
+  function declutter(chart, series) {
+    var boxes = [];
+    chart.setOption({series: series.map(function (s) {
+      return {id: s.id, data: s.items.map(function (item) {
+        var px = chart.convertToPixel({seriesId: s.id}, [item.value[0], item.value[1]]);
+        var w = 5.6 * s.text(item).length + 4, box = [px[0] - 10 - w, px[1] - 7, px[0] - 6, px[1] + 7];
+        var free = boxes.every(function (b) {
+          return box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3];
+        });
+        if (free) { boxes.push(box); }
+        var out = Object.assign({}, item);
+        out.label = {show: free};
+        return out;
+      })};
+    })});
+  }
+
+  return {declutter: declutter, palette: palette, esc: esc, num: num, fixed: fixed, axes: axes, tooltip: tooltip,
     pareto: pareto, logAxis: logAxis, recallAxis: recallAxis, zoomAndTools: zoomAndTools};
 })();

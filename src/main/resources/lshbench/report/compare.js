@@ -32,15 +32,16 @@
       chart = echarts.init(el);
       window.addEventListener('resize', function () { chart.resize(); });
       window.lshbenchCompare = chart;
+      chart.on('datazoom', declutter);
+      chart.on('restore', declutter);
     }
     var points = 0;
     var series = runs.map(function (r) {
       points += r.frontier.length;
-      return {name: r.name, type: 'line', color: r.colour, symbolSize: 8,
+      return {id: 'run:' + r.name, name: r.name, type: 'line', color: r.colour, symbolSize: 8,
         lineStyle: {width: 2},
         label: {show: true, position: 'left', fontSize: 10, color: '#333',
           formatter: function (v) { return r.frontier[v.value[2]].short; }},
-        labelLayout: {hideOverlap: true},
         data: r.frontier.map(function (p, i) {
           var item = {value: [p.us, p.knn, i]};
           if (p.exact) { item.symbol = 'diamond'; item.symbolSize = 16; }
@@ -64,6 +65,17 @@
       series: series
     }, {notMerge: true});
     el.setAttribute('data-points', String(points));
+    shown = series;
+    declutter();
+  }
+
+  var shown = [];
+  function declutter() {
+    if (!chart) { return; }
+    lshbench.declutter(chart, shown.map(function (s) {
+      var r = byName[s.name];
+      return {id: s.id, items: s.data, text: function (item) { return r.frontier[item.value[2]].short; }};
+    }));
   }
 
   var wanted = /[#&]compare=([^&]*)/.exec(location.hash);

@@ -137,22 +137,12 @@
     declutter();
   }
 
-  /* Frontier labels where they fit: from the fastest point on, a label is drawn only when its
-     box (left of its point) overlaps no label already drawn; the rest show on hover. Redone
-     after every zoom, since the points move apart. */
+  /* Frontier labels where they fit, fastest first; the rest show on hover. */
   var shown = [];
   function declutter() {
-    var boxes = [];
-    var data = shown.map(function (it) {
-      var px = chart.convertToPixel({seriesId: 'frontier'}, [it.x, it.y]);
-      var w = 5.6 * points[it.i].short.length + 4, box = [px[0] - 10 - w, px[1] - 7, px[0] - 6, px[1] + 7];
-      var free = boxes.every(function (b) {
-        return box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3];
-      });
-      if (free) { boxes.push(box); }
-      return {value: [it.x, it.y, it.i], label: {show: free}};
-    });
-    chart.setOption({series: [{id: 'frontier', data: data}]});
+    lshbench.declutter(chart, [{id: 'frontier',
+      items: shown.map(function (it) { return {value: [it.x, it.y, it.i]}; }),
+      text: function (item) { return points[item.value[2]].short; }}]);
   }
   chart.on('datazoom', declutter);
   chart.on('restore', declutter);
