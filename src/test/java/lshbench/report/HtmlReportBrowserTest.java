@@ -68,6 +68,12 @@ class HtmlReportBrowserTest {
       c.eval("document.querySelector('[data-toggle=\"family:exact scan\"]').click(); true");
       assertEquals(String.valueOf(csvRows - 1), c.eval("document.getElementById('tradeoff')"
           + ".getAttribute('data-points')").asText(), "points after hiding the exact scan");
+      // A heat map opens at full size over the page when clicked.
+      c.eval("document.querySelector('#plot-heatmap-knn-recall a.zoom').click(); true");
+      Thread.sleep(500);
+      assertTrue(c.eval("(function () { var d = document.querySelector('dialog.lightbox');"
+          + " var i = d.querySelector('img'); return d.open && i !== null && i.naturalWidth > 0; })()")
+          .asBoolean(), "the clicked heat map is shown enlarged");
       assertEquals(List.of(), c.problems(), "console messages, exceptions, failed loads");
       Files.write(folder.resolve(HtmlReport.SCREENSHOT), c.screenshot(false));
       assertTrue(first != null);

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Screenshots of the report pages for a person to look at, taken by headless Chromium over its
- * DevTools protocol: a run page (whole, and after hovering a frontier point of its chart) and
+ * DevTools protocol: a run page (whole, after hovering a frontier point of its chart, and with
+ * the query-time heat map clicked to full size) and
  * the list of runs with two or more runs side by side (whole, and hovered). The pages are
  * first rebuilt from the folders' files with this checkout's report code.
  *
@@ -56,6 +57,10 @@ public final class PageScreenshots {
       save(out.resolve("run-page.png"), c.screenshot(true));
       hover(c, "tradeoff", "window.lshbenchTradeoff", "o.series.length - 1");
       save(out.resolve("run-page-hover.png"), c.screenshot(false));
+      c.eval("var a = document.querySelector('#plot-heatmap-query-time a.zoom');"
+          + " if (a) { a.scrollIntoView(); a.click(); } true");
+      Thread.sleep(800);
+      save(out.resolve("run-page-heatmap.png"), c.screenshot(false));
       report(c, "run page");
       if (runs.size() > 1) {
         StringBuilder names = new StringBuilder();
