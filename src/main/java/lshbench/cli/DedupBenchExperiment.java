@@ -24,7 +24,8 @@ final class DedupBenchExperiment extends PhotoExperiment {
   public int run(DedupConfig config, PrintStream out, PrintStream log) throws IOException {
     int[] plots = new int[1];
     DedupBench.Result bench = RunLifecycle.run(new DedupBench(config, log),
-        (folder, r) -> plots[0] = DedupBenchPlots.write(r).size(), log);
+        new ListedReport<DedupBench.Result>((folder, r) -> plots[0] = DedupBenchPlots.write(r).size()),
+        log);
     out.print(bench.summary());
     out.println("results: " + bench.csv());
     out.println("plots:   " + plots[0] + " files in " + bench.folder().path());

@@ -23,8 +23,9 @@ final class DedupExperiment extends PhotoExperiment {
   @Override
   public int run(DedupConfig config, PrintStream out, PrintStream log) throws IOException {
     int[] pages = new int[1];
-    DedupRunner.Result result = RunLifecycle.run(new DedupRunner(config, log), (folder, r) ->
-        pages[0] = DedupGallery.write(r, config.galleryRows(), config.galleryColumns()).size(),
+    DedupRunner.Result result = RunLifecycle.run(new DedupRunner(config, log),
+        new ListedReport<DedupRunner.Result>((folder, r) ->
+            pages[0] = DedupGallery.write(r, config.galleryRows(), config.galleryColumns()).size()),
         log);
     out.print(result.summary());
     out.println("groups:  " + result.folder().resolve("groups.csv"));

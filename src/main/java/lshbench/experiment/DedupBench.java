@@ -57,6 +57,8 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
 
   private List<Truth> truth;
   private long started;
+  private ImageEmbedding.Result embedded;
+  private double embedSeconds;
 
   public DedupBench(DedupConfig config, PrintStream log) {
     if (config.bench() == null) {
@@ -109,6 +111,11 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
   public void load() throws IOException {
     started = System.nanoTime();
     truth = generate();
+    // embedding can fail (no libtorch, a bad model file): before the run folder exists, so a
+    // failed start leaves no folder behind
+    long e0 = System.nanoTime();
+    embedded = ImageEmbedding.loadTree(config.images(), config.cacheDir(), log);
+    embedSeconds = (System.nanoTime() - e0) / 1e9;
   }
 
   @Override
@@ -238,10 +245,6 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
   }
 
   private Result evaluate(RunFolder folder, List<Truth> truth, long started) throws IOException {
-    long e0 = System.nanoTime();
-    ImageEmbedding.Result embedded = ImageEmbedding.loadTree(config.images(), config.cacheDir(),
-        log);
-    double embedSeconds = (System.nanoTime() - e0) / 1e9;
     embedded.writeSkippedCsv(folder.path());
     Dataset unit = embedded.dataset().normalised();
     int n = unit.size();

@@ -160,6 +160,24 @@ public final class RunFolder {
     return path;
   }
 
+  /**
+   * Deletes the folder when it holds nothing but its status and lock, so a run that failed
+   * before writing anything leaves no folder to mistake for a run; returns whether it did.
+   * Call after {@link #release()}.
+   */
+  public boolean removeIfEmpty() throws IOException {
+    try (var files = Files.list(path)) {
+      if (files.anyMatch(f -> !f.getFileName().toString().equals(STATUS)
+          && !f.getFileName().toString().equals(LOCK))) {
+        return false;
+      }
+    }
+    Files.deleteIfExists(path.resolve(STATUS));
+    Files.deleteIfExists(path.resolve(LOCK));
+    Files.delete(path);
+    return true;
+  }
+
   public Path resolve(String name) {
     return path.resolve(name);
   }

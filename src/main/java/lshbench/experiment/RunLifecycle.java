@@ -36,6 +36,7 @@ public final class RunLifecycle {
     plan.load();
     RunFolder folder = plan.open();
     Interrupt interrupt = new Interrupt(folder, plan.resumable());
+    boolean failed = true;
     try {
       R result;
       try {
@@ -54,10 +55,24 @@ public final class RunLifecycle {
         log.println("warning: " + folder.path() + " is complete, but its page still shows it "
             + "running (" + e.getMessage() + "); the next run rebuilds it");
       }
+      failed = false;
       return result;
     } finally {
       interrupt.disarm();
       folder.release();
+      if (failed) {
+        removeIfEmpty(folder, log);
+      }
+    }
+  }
+
+  private static void removeIfEmpty(RunFolder folder, PrintStream log) {
+    try {
+      if (folder.removeIfEmpty()) {
+        log.println("[run] nothing was written; removed the empty run folder " + folder.path());
+      }
+    } catch (IOException e) {
+      // the folder stays, marked failed: a reader still sees what happened
     }
   }
 

@@ -66,7 +66,7 @@ final class Html {
       * { box-sizing: border-box; }
       body { margin: 0; background: var(--bg); color: var(--fg);
         font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", Arial, sans-serif; }
-      main { max-width: 1120px; margin: 0 auto; padding: 20px 24px 60px; }
+      main { max-width: 1280px; margin: 0 auto; padding: 20px 24px 60px; }
       h1 { font-size: 1.55rem; margin: .3em 0 .2em; overflow-wrap: anywhere; }
       h2 { font-size: 1.2rem; margin: 1.8em 0 .5em; padding-bottom: .2em; border-bottom: 1px solid var(--line); }
       h3 { font-size: 1rem; margin: 1.2em 0 .4em; }
@@ -83,6 +83,7 @@ final class Html {
       nav.toc a { margin-right: 14px; white-space: nowrap; }
       dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 3px 18px; margin: 0; }
       dl.meta dt { color: var(--muted); } dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+      table.wide { width: 100%; }
       .scroll { overflow-x: auto; width: fit-content; max-width: 100%; border: 1px solid var(--line); border-radius: 4px; }
       .scroll.tall { max-height: 75vh; overflow-y: auto; }
       table { border-collapse: collapse; font-size: .88rem; }
@@ -103,7 +104,29 @@ final class Html {
       .grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 0 24px; align-items: start; }
       .grid2 > div { min-width: 0; }
       details > summary { cursor: pointer; color: var(--accent); margin: 6px 0; }
-      ul.files { columns: 2; font-size: .92rem; }
+      ul.files { columns: 3 260px; font-size: .92rem; padding-left: 1.2em; }
+      ul.files li { break-inside: avoid; overflow-wrap: anywhere; }
+      .chart-box { border: 1px solid var(--line); border-radius: 4px; padding: 8px 10px 0; }
+      .chart { width: 100%; height: 580px; }
+      .chart.compare { height: 520px; }
+      .chart-controls { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; font-size: .88rem; }
+      .chart-controls select { font: inherit; }
+      .toggles label { margin-left: 8px; white-space: nowrap; cursor: pointer; }
+      .toggles input { vertical-align: -2px; margin: 0 3px 0 0; }
+      .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 4px; }
+      .chart-help { font-size: .85rem; margin-top: 4px; }
+      .tip { font-size: 12px; line-height: 1.35; }
+      .tip table { font-size: 12px; margin-top: 3px; }
+      .tip th, .tip td { padding: 0 8px 0 0; border: 0; background: none; position: static; }
+      .tip th { color: var(--muted); font-weight: normal; }
+      a.zoom { cursor: zoom-in; }
+      table.runs td { overflow-wrap: anywhere; }
+      table.runs td.run { min-width: 14em; }
+      table.runs td.files a { display: inline-block; margin-right: 8px; white-space: nowrap; }
+      .cmp-run h3 .swatch { width: 12px; height: 12px; }
+      dialog.lightbox { padding: 0; border: 0; max-width: 97vw; max-height: 97vh; background: #fff; }
+      dialog.lightbox::backdrop { background: rgba(20, 24, 28, .75); }
+      dialog.lightbox img { display: block; max-width: 96vw; max-height: 95vh; cursor: zoom-out; }
       footer { margin-top: 40px; font-size: .8rem; color: var(--muted); }
       """;
 
@@ -129,6 +152,32 @@ final class Html {
           });
         });
       });
+      """;
+
+  /**
+   * Click a figure to see it at full size in a dialog over the page (the link still opens the
+   * PNG where scripts are off); the image is made on demand so an empty one never counts as
+   * broken.
+   */
+  static final String LIGHTBOX_JS = """
+      (function () {
+        var d = document.createElement('dialog');
+        d.className = 'lightbox';
+        d.addEventListener('click', function () { d.close(); });
+        document.body.appendChild(d);
+        document.querySelectorAll('a.zoom').forEach(function (a) {
+          a.addEventListener('click', function (e) {
+            if (typeof d.showModal !== 'function') { return; }
+            e.preventDefault();
+            d.innerHTML = '';
+            var img = document.createElement('img');
+            img.src = a.getAttribute('href');
+            img.alt = a.querySelector('img') ? a.querySelector('img').alt : '';
+            d.appendChild(img);
+            d.showModal();
+          });
+        });
+      })();
       """;
 
   /**

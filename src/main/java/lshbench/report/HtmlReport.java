@@ -33,6 +33,10 @@ public final class HtmlReport {
   private static final Map<String, String> CAPTIONS = new LinkedHashMap<>();
 
   static {
+    CAPTIONS.put("families-knn-recall-vs-time", "kNN recall@n against median query time, one Pareto "
+        + "frontier per index family on the same queries; the exact scan marked.");
+    CAPTIONS.put("families-label-recall-vs-time", "Label recall against median query time, one "
+        + "frontier per index family.");
     CAPTIONS.put("knn-recall-vs-time", "kNN recall@n against median query time (log scale, the run's clock), one line per L "
         + "with k growing along it; points labelled k,L; the dashed black line is the Pareto frontier, "
         + "the red line the exact scan.");
@@ -93,38 +97,50 @@ public final class HtmlReport {
     if (!status.equals("complete")) {
       h.append("<div class=\"banner\">Run status: ").append(esc(status)).append("</div>\n");
     }
-    h.append("<nav class=\"toc\"><a href=\"#run\">Run</a>");
+    List<String[]> skipped = run.skipped();
+    run.gitRevision(); // records git-revision.txt on the first rendering, so the list below has it
+    List<String> files = new ArrayList<>(run.named(""));
+    if (!files.contains(FILE)) {
+      files.add(FILE);
+      files.sort(null);
+    }
+    h.append("<nav class=\"toc\"><a href=\"#best\">Best per target</a><a href=\"#chart\">Chart</a>");
     if (tune) {
       h.append("<a href=\"#tune\">Tuner</a>");
     }
-    h.append("<a href=\"#best\">Best per target</a><a href=\"#frontier\">Pareto frontier</a>")
+    if (results.families().size() > 1) {
+      h.append("<a href=\"#families\">Per family</a>");
+    }
+    h.append("<a href=\"#run\">Run</a><a href=\"#frontier\">Pareto frontier</a>")
         .append("<a href=\"#plots\">Plots (").append(plots.size()).append(")</a>")
         .append("<a href=\"#rows\">All rows (").append(results.table().rowCount()).append(")</a>");
-    List<String[]> skipped = run.skipped();
     if (run.has("skipped.csv")) {
       h.append("<a href=\"#skipped\">Skipped files (").append(skipped.size()).append(")</a>");
     }
-    h.append("<a href=\"#files\">Files</a></nav>\n");
+    h.append("<a href=\"#files\">Files (").append(files.size()).append(")</a></nav>\n");
 
+    // The answer first: what to use at each target, then the picture of every configuration.
+    best(h, candidates, labelled);
+    String pointer = SweepReport.tunerPointer(results, candidates, tune);
+    if (pointer != null) {
+      h.append("<p class=\"banner\">").append(esc(pointer)).append("</p>\n");
+    }
+    if (tune) {
+      h.append("<h2 id=\"tune\">Tuner recommendation</h2>\n<pre>").append(esc(run.text("tune.txt")))
+          .append("</pre>\n");
+    }
+    h.append("<h2 id=\"chart\">Every configuration: recall against cost</h2>\n");
+    TradeoffChart.section(h, candidates, labelled, results.clock());
+    if (results.families().size() > 1) {
+      perFamily(h, points, exact, results.families());
+    }
     metadata(h, run, results, points, json, synthetic);
     h.append("<h3 id=\"noise\">How noisy the timings were</h3>\n<ul class=\"muted\">\n");
     for (String line : TimingNote.of(results, json).lines()) {
       h.append("<li>").append(esc(line)).append("</li>\n");
     }
     h.append("</ul>\n");
-    if (tune) {
-      h.append("<h2 id=\"tune\">Tuner recommendation</h2>\n<pre>").append(esc(run.text("tune.txt")))
-          .append("</pre>\n");
-    }
-    best(h, candidates, labelled);
-    if (results.families().size() > 1) {
-      perFamily(h, points, exact, results.families());
-    }
     frontier(h, candidates, labelled);
-    String pointer = SweepReport.tunerPointer(results, candidates, tune);
-    if (pointer != null) {
-      h.append("<p class=\"banner\">").append(esc(pointer)).append("</p>\n");
-    }
     if (run.has("summary.txt")) {
       h.append("<details><summary>summary.txt as text</summary><pre>").append(esc(run.text("summary.txt")))
           .append("</pre></details>\n");
@@ -134,10 +150,12 @@ public final class HtmlReport {
     if (run.has("skipped.csv")) {
       skippedSection(h, skipped);
     }
-    files(h, run);
+    files(h, run, files);
     h.append("<footer>Written by lshbench's HtmlReport from the files in this folder. Open results.csv in "
-        + "pandas, Tablesaw or a spreadsheet for anything this page does not show.</footer>\n");
-    h.append("</main>\n<script>\n").append(Html.SORT_JS).append("</script>\n</body>\n</html>\n");
+        + "pandas, Tablesaw or a spreadsheet for anything this page does not show. Charts drawn with "
+        + "Apache ECharts, inlined.</footer>\n");
+    h.append("</main>\n<script>\n").append(Html.SORT_JS).append(Html.LIGHTBOX_JS).append("</script>\n")
+        .append(TradeoffChart.scripts("tradeoff.js")).append("</body>\n</html>\n");
     return h.toString();
   }
 
@@ -236,7 +254,7 @@ public final class HtmlReport {
     h.append("<h2 id=\"families\">Fastest per family (kNN recall@n)</h2>\n")
         .append("<p class=\"muted\">Each family's own fastest configuration at each target, on the "
             + "same queries: query time against memory and build time.</p>\n")
-        .append("<div class=\"scroll\"><table><thead><tr><th class=\"n\">target</th>")
+        .append("<table class=\"wide\"><thead><tr><th class=\"n\">target</th>")
         .append("<th>family</th>").append(CONFIG_HEAD).append("</tr></thead><tbody>\n");
     for (double target : TARGETS) {
       for (String family : families) {
@@ -258,7 +276,7 @@ public final class HtmlReport {
         h.append("</tr>\n");
       }
     }
-    h.append("</tbody></table></div>\n");
+    h.append("</tbody></table>\n");
   }
 
   private static void best(StringBuilder h, List<ConfigPoint> points, boolean labelled) {
@@ -266,9 +284,8 @@ public final class HtmlReport {
         .append("<p class=\"muted\">The configuration with the lowest median query time whose mean "
             + "recall reaches the target (mean ± std over repeats when there are several). The exact "
             + "scan competes like any configuration: it is named when nothing beats it.</p>\n");
-    h.append("<div class=\"grid2\">\n");
     for (Recall recall : recalls(labelled)) {
-      h.append("<div><h3>").append(esc(recall.title())).append("</h3>\n<div class=\"scroll\"><table>")
+      h.append("<h3>").append(esc(recall.title())).append("</h3>\n<table class=\"wide\">")
           .append("<thead><tr><th class=\"n\">target</th><th>config</th><th class=\"n\">recall</th>")
           .append("<th class=\"n\">query µs</th><th class=\"n\">rounds p25–p75</th>")
           .append("<th class=\"n\">speed-up</th><th class=\"n\">memory MB</th>")
@@ -286,18 +303,19 @@ public final class HtmlReport {
         }
         h.append("</tr>\n");
       }
-      h.append("</tbody></table></div></div>\n");
+      h.append("</tbody></table>\n");
     }
-    h.append("</div>\n");
   }
 
+  /** Folded: the chart draws the frontier, the table is there for copying numbers. */
   private static void frontier(StringBuilder h, List<ConfigPoint> points, boolean labelled) {
     h.append("<h2 id=\"frontier\">Pareto frontier</h2>\n<p class=\"muted\">Configurations no other beats "
-        + "on both recall and query time, fastest first. Anything off this list is dominated.</p>\n");
+        + "on both recall and query time, fastest first (the dashed line on the chart). Anything off "
+        + "this list is dominated.</p>\n");
     for (Recall recall : recalls(labelled)) {
       List<ConfigPoint> f = Frontier.pareto(points, recall);
-      h.append("<h3>").append(esc(recall.title())).append(" vs query time (").append(f.size())
-          .append(" configurations)</h3>\n<div class=\"scroll\"><table><thead><tr>").append(CONFIG_HEAD)
+      h.append("<details><summary>").append(esc(recall.title())).append(" vs query time: ").append(f.size())
+          .append(" configurations</summary>\n<table class=\"wide\"><thead><tr>").append(CONFIG_HEAD)
           .append("</tr></thead><tbody>\n");
       for (ConfigPoint p : f) {
         h.append("<tr><td class=\"cfg\">").append(esc(p.label())).append("</td>").append(n(recallText(p, recall)))
@@ -306,7 +324,7 @@ public final class HtmlReport {
             .append(n(num(Math.round(p.candidates())))).append(n(fmt("%.2f", p.memoryBytes() / 1e6)))
             .append(n(num(p.buildMs()))).append("</tr>\n");
       }
-      h.append("</tbody></table></div>\n");
+      h.append("</tbody></table></details>\n");
     }
   }
 
@@ -338,7 +356,8 @@ public final class HtmlReport {
   }
 
   private static void plotSection(StringBuilder h, RunFiles run, List<String> plots) {
-    h.append("<h2 id=\"plots\">Plots</h2>\n");
+    h.append("<h2 id=\"plots\">Plots</h2>\n<p class=\"muted\">The PNG and SVG figures of this run, for "
+        + "papers and slides. Click one to enlarge it (Esc or a click closes it).</p>\n");
     if (plots.isEmpty()) {
       h.append("<p class=\"muted\">No plots in this folder.</p>\n");
     }
@@ -347,11 +366,11 @@ public final class HtmlReport {
       String base = png.substring(0, png.length() - 4);
       // The trade-off plots carry many small point labels: full width. The rest two per row.
       if (!base.endsWith("-vs-time") && !grid) {
-        h.append("<p class=\"muted\">Click a plot for full size.</p>\n<div class=\"grid2\">\n");
+        h.append("<div class=\"grid2\">\n");
         grid = true;
       }
       String caption = CAPTIONS.getOrDefault(base, base);
-      h.append("<figure id=\"plot-").append(esc(base)).append("\"><a href=\"").append(esc(png))
+      h.append("<figure id=\"plot-").append(esc(base)).append("\"><a class=\"zoom\" href=\"").append(esc(png))
           .append("\"><img src=\"").append(esc(png)).append("\" alt=\"").append(esc(caption))
           .append("\" loading=\"eager\"></a><figcaption><strong>").append(esc(base)).append("</strong> — ")
           .append(esc(caption));
@@ -388,7 +407,8 @@ public final class HtmlReport {
       h.append("<details><summary>columns with the same value on every row</summary><p>").append(constant)
           .append("</p></details>\n");
     }
-    h.append("<div class=\"scroll tall\"><table class=\"sortable\"><thead><tr>");
+    h.append("<details><summary>show the ").append(t.rowCount()).append(" rows (").append(varying.size())
+        .append(" columns that vary)</summary>\n<div class=\"scroll tall\"><table class=\"sortable\"><thead><tr>");
     for (Column<?> c : varying) {
       h.append(numeric(c) ? "<th class=\"n\">" : "<th>").append(esc(c.name())).append("</th>");
     }
@@ -411,7 +431,7 @@ public final class HtmlReport {
       }
       h.append("</tr>\n");
     }
-    h.append("</tbody></table></div>\n");
+    h.append("</tbody></table></div></details>\n");
   }
 
   private static boolean numeric(Column<?> c) {
@@ -467,16 +487,15 @@ public final class HtmlReport {
     h.append("</tbody></table></div>\n");
   }
 
-  private static void files(StringBuilder h, RunFiles run) {
-    h.append("<h2 id=\"files\">Files</h2>\n<ul class=\"files\">\n");
-    for (String f : List.of("results.csv", "summary.txt", "run.json", "identity.properties", "tune.txt",
-        "recommendation.properties", "skipped.csv", "status")) {
-      if (run.has(f)) {
-        h.append("<li><a href=\"").append(esc(f)).append("\">").append(esc(f)).append("</a></li>\n");
-      }
-    }
-    for (String svg : run.named(".svg")) {
-      h.append("<li><a href=\"").append(esc(svg)).append("\">").append(esc(svg)).append("</a></li>\n");
+  /** Every file of the folder (hidden ones aside), with its size, so nothing is left unmentioned. */
+  private static void files(StringBuilder h, RunFiles run, List<String> names) {
+    h.append("<h2 id=\"files\">Files (").append(names.size()).append(")</h2>\n<ul class=\"files\">\n");
+    for (String f : names) {
+      long bytes = run.size(f);
+      h.append("<li><a href=\"").append(esc(f)).append("\">").append(esc(f)).append("</a> <span class=\"muted\">")
+          .append(bytes < 0 ? "" : bytes < 10_000 ? fmt("%,d B", bytes) : bytes < 10_000_000
+              ? fmt("%,.0f KB", bytes / 1e3) : fmt("%,.0f MB", bytes / 1e6))
+          .append("</span></li>\n");
     }
     h.append("</ul>\n");
   }

@@ -132,10 +132,20 @@ final class RunFiles {
     return out;
   }
 
-  /** File names in the folder ending with {@code suffix}, sorted. */
+  /** A file's size in bytes, or -1 when it cannot be read. */
+  long size(String name) {
+    try {
+      return Files.size(folder.resolve(name));
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Regular files in the folder ending with {@code suffix} ("" for all), hidden ones aside, sorted. */
   List<String> named(String suffix) {
     try (Stream<Path> s = Files.list(folder)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix) && !n.startsWith("."))
+      return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(suffix) && !n.startsWith("."))
           .sorted().toList();
     } catch (IOException e) {
       return List.of();

@@ -50,6 +50,10 @@ class RunLifecycleTest {
       @Override
       public String compute(RunFolder folder) throws IOException {
         steps.add("compute");
+        if (failIn.equals("nothing written")) {
+          throw new IOException("no libtorch for this platform");
+        }
+        Files.writeString(folder.resolve("data.csv"), "a,b\n");
         if (failIn.equals("compute")) {
           throw new IOException("disk full\nreally");
         }
@@ -106,6 +110,15 @@ class RunLifecycleTest {
     assertThrows(IOException.class, () -> RunLifecycle.run(plan("compute"), report(""), log));
     assertEquals("failed: disk full really", status());
     assertFalse(steps.stream().anyMatch(s -> s.startsWith("report")), "no report of a failed run");
+  }
+
+  @Test
+  void aRunThatFailsBeforeWritingAnythingLeavesNoFolder() throws IOException {
+    assertThrows(IOException.class, () -> RunLifecycle.run(plan("nothing written"), report(""), log));
+    try (var runs = Files.list(dir.resolve("results"))) {
+      assertEquals(0, runs.count(), "a folder holding only status is no run");
+    }
+    assertTrue(logged.toString(StandardCharsets.UTF_8).contains("removed the empty run folder"));
   }
 
   @Test

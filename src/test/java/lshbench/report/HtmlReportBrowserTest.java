@@ -3,108 +3,97 @@ package lshbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens a small run's index.html in headless Chromium, the way a person would, and checks it
- * really renders: the page's own load checker (see {@code Html.CHECK_JS}) reports every image
- * decoded (naturalWidth &gt; 0) and no script error, and Chromium logs no console message.
- * Leaves {@code report-screenshot.png} next to the report, and a copy of the run folder in
- * {@code target/browser-test-run/}, for a human to look at. Skipped
- * where {@code /usr/bin/chromium} is not installed (CI installs it).
+ * Opens a small run's index.html from {@code file://} in headless Chromium, the way a person
+ * would, with the network unused: every image decodes, the interactive chart exists and draws
+ * one point per row of results.csv (one repeat, so a row is a configuration; the exact scan's
+ * row included), its frontier is {@link Frontier}'s, hovering a point shows its parameters, and
+ * the browser reports no console message, exception or failed load. Then the list of runs with
+ * two runs side by side. Slow (two sweeps and a browser): tagged {@code slow}, run by
+ * {@code .ci/run}; skipped with the reason when no Chromium is on the PATH.
  */
+@Tag("slow")
 class HtmlReportBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final long TIMEOUT_S = 90;
-
   @TempDir
   Path dir;
 
   @Test
-  void theReportLoadsInABrowserWithEveryImageAndNoErrors() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-        "skipped: " + CHROMIUM + " not installed (apt-get install chromium); the report was not opened in a browser");
+  void theRunPageAndTheSideBySideViewRenderOfflineWithTheirCharts() throws Exception {
+    Path browser = Chromium.find().orElse(null);
+    Assumptions.assumeTrue(browser != null,
+        "skipped: no chromium on the PATH (apt-get install chromium); the report was not opened in a browser");
     Path folder = HtmlReportTest.tinyRun(dir, "browser", 7).folder().path();
+    Path other = HtmlReportTest.tinyRun(dir, "browser", 8).folder().path();
     Path page = folder.resolve("index.html");
-
-    Result dom = chromium(List.of("--enable-logging=stderr", "--v=0", "--dump-dom",
-        page.toUri().toString()));
-    Matcher m = Pattern.compile("<div id=\"page-check\"[^>]*>").matcher(dom.stdout);
-    assertTrue(m.find(), "the page's load check never ran; stderr:\n" + dom.stderr);
-    String check = m.group();
-    int images = Integer.parseInt(attr(check, "data-images"));
-    assertEquals(HtmlReport.plots(new RunFiles(folder)).size(), images, "images on the page");
-    assertTrue(images >= 7, "images " + images);
-    assertEquals("", attr(check, "data-broken"), "images that did not load");
-    assertEquals("", attr(check, "data-errors"), "script errors");
-    List<String> console = new ArrayList<>();
-    for (String line : dom.stderr.split("\n")) {
-      if (line.contains(":CONSOLE")) {
-        console.add(line);
-      }
+    long csvRows;
+    try (var lines = Files.lines(folder.resolve("results.csv"))) {
+      csvRows = lines.count() - 1;
     }
-    assertTrue(console.isEmpty(), "console messages:\n" + String.join("\n", console));
+    ResultsTable table = ResultsTable.read(folder.resolve("results.csv"));
 
-    Path shot = folder.resolve(HtmlReport.SCREENSHOT);
-    chromium(List.of("--hide-scrollbars", "--window-size=1280,2400", "--screenshot=" + shot,
-        page.toUri().toString()));
-    assertTrue(Files.size(shot) > 10_000, "screenshot " + Files.size(shot) + " bytes");
-    // Kept for a human to look at after the build (the temporary folder goes away).
-    Path keep = Path.of("target", "browser-test-run");
-    Files.createDirectories(keep);
-    try (var files = Files.list(folder)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Files.copy(f, keep.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
+    try (Chromium c = new Chromium(browser, Files.createTempDirectory(dir, "profile"), 1400, 1000)) {
+      c.open(page.toUri().toString());
+      JsonNode check = c.eval("(function () { var m = document.getElementById('page-check');"
+          + " var t = document.getElementById('tradeoff'); return {images: +m.getAttribute('data-images'),"
+          + " broken: m.getAttribute('data-broken'), errors: m.getAttribute('data-errors'),"
+          + " canvas: t.querySelectorAll('canvas').length, points: t.getAttribute('data-points'),"
+          + " frontier: t.getAttribute('data-frontier')}; })()");
+      assertEquals(HtmlReport.plots(new RunFiles(folder)).size(), check.get("images").asInt(), "images on the page");
+      assertTrue(check.get("images").asInt() >= 7, "images " + check);
+      assertEquals("", check.get("broken").asText(), "images that did not load");
+      assertEquals("", check.get("errors").asText(), "script errors");
+      assertEquals(1, check.get("canvas").asInt(), "the chart draws on a canvas");
+      assertEquals(csvRows, table.candidates().size(), "one repeat: a row is a configuration");
+      assertEquals(String.valueOf(csvRows), check.get("points").asText(), "one chart point per CSV row");
+      assertEquals(String.valueOf(Frontier.pareto(table.candidates(), Recall.KNN).size()),
+          check.get("frontier").asText(), "the chart's frontier is the summary's");
 
-    // The check itself can fail: a missing plot is reported as broken.
-    Files.delete(folder.resolve("theory-candidates.png"));
-    Result broken = chromium(List.of("--dump-dom", page.toUri().toString()));
-    Matcher b = Pattern.compile("<div id=\"page-check\"[^>]*>").matcher(broken.stdout);
-    assertTrue(b.find(), broken.stderr);
-    assertEquals("theory-candidates.png", attr(b.group(), "data-broken"));
+      // Hovering the frontier's first point shows every parameter of that configuration.
+      ConfigPoint first = Frontier.pareto(table.candidates(), Recall.KNN).get(0);
+      PageScreenshots.hover(c, "tradeoff", "window.lshbenchTradeoff", "o.series.length - 1");
+      String tip = c.eval("Array.prototype.map.call(document.querySelectorAll('#tradeoff .tip'),"
+          + " function (e) { return e.offsetParent === null ? '' : e.textContent; }).join('|')").asText();
+      assertTrue(tip.contains("kNN recall@n") && tip.contains("speed-up vs exact"), "tooltip: " + tip);
 
-    // The listing renders too.
-    Result index = chromium(List.of("--dump-dom", folder.getParent().resolve("index.html").toUri().toString()));
-    assertTrue(index.stdout.contains("id=\"page-check\"") && index.stdout.contains(folder.getFileName() + "/index.html"));
-  }
+      // Hiding a family's points hides them, and the count follows.
+      c.eval("document.querySelector('[data-toggle=\"family:exact scan\"]').click(); true");
+      assertEquals(String.valueOf(csvRows - 1), c.eval("document.getElementById('tradeoff')"
+          + ".getAttribute('data-points')").asText(), "points after hiding the exact scan");
+      // A heat map opens at full size over the page when clicked.
+      c.eval("document.querySelector('#plot-heatmap-knn-recall a.zoom').click(); true");
+      Thread.sleep(500);
+      assertTrue(c.eval("(function () { var d = document.querySelector('dialog.lightbox');"
+          + " var i = d.querySelector('img'); return d.open && i !== null && i.naturalWidth > 0; })()")
+          .asBoolean(), "the clicked heat map is shown enlarged");
+      assertEquals(List.of(), c.problems(), "console messages, exceptions, failed loads");
+      Files.write(folder.resolve(HtmlReport.SCREENSHOT), c.screenshot(false));
+      assertTrue(first != null);
 
-  private static String attr(String tag, String name) {
-    Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(tag);
-    return m.find() ? m.group(1) : "";
-  }
+      // The list of runs with both side by side: each run's frontier on one chart.
+      String names = folder.getFileName() + "," + other.getFileName();
+      c.open(folder.getParent().resolve("index.html").toUri() + "#" + RunIndex.COMPARE + "=" + names);
+      long expected = Frontier.pareto(table.candidates(), Recall.KNN).size() + Frontier.pareto(
+          ResultsTable.read(other.resolve("results.csv")).candidates(), Recall.KNN).size();
+      assertEquals(String.valueOf(expected), c.eval("document.getElementById('compare-chart')"
+          + ".getAttribute('data-points')").asText(), "both runs' frontier points");
+      assertEquals(2, c.eval("document.querySelectorAll('.cmp-run:not([hidden])').length").asInt(),
+          "a per-target table per ticked run");
+      assertEquals(List.of(), c.problems(), "console messages on the list of runs");
 
-  private record Result(String stdout, String stderr) {}
-
-  /** One headless Chromium run with a fresh profile, bounded in time; the process is always ended. */
-  private Result chromium(List<String> args) throws IOException, InterruptedException {
-    Path profile = Files.createTempDirectory(dir, "chromium-profile");
-    List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
-    cmd.addAll(args);
-    Path out = Files.createTempFile(dir, "chromium", ".out");
-    Path err = Files.createTempFile(dir, "chromium", ".err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    try {
-      boolean done = p.waitFor(TIMEOUT_S, TimeUnit.SECONDS);
-      assertTrue(done, "chromium did not finish in " + TIMEOUT_S + " s: " + cmd);
-      return new Result(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-    } finally {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
+      // The check itself can fail: a missing plot is reported as broken.
+      Files.delete(folder.resolve("theory-candidates.png"));
+      c.open(page.toUri().toString());
+      assertEquals("theory-candidates.png", c.eval("document.getElementById('page-check')"
+          + ".getAttribute('data-broken')").asText());
     }
   }
 }

@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import lshbench.config.Settings;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import lshbench.experiment.SweepConfig;
 import lshbench.experiment.SweepRunner;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +70,8 @@ class HtmlReportTest {
     for (String png : HtmlReport.plots(new RunFiles(run.folder().path()))) {
       assertTrue(html.contains("<img src=\"" + png + "\""), png + " not shown");
     }
-    Matcher img = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+    // the page itself, not the inlined chart library (whose code builds img tags of its own)
+    Matcher img = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html.substring(0, html.indexOf("</main>")));
     int images = 0;
     while (img.find()) {
       images++;
@@ -82,7 +88,63 @@ class HtmlReportTest {
     for (String link : List.of("href=\"results.csv\"", "href=\"run.json\"", "href=\"summary.txt\"")) {
       assertTrue(html.contains(link), link);
     }
-    assertFalse(html.contains("http://") || html.contains("https://"), "no network resources");
+    // Nothing is fetched: no element loads from the network (the inlined library's licence
+    // header and SVG namespace mention URLs as text only).
+    assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "no network resources");
+    assertTrue(html.contains("echarts"), "the chart library is inlined");
+    // Headline and chart come before the long tables; the long tables are folded.
+    assertTrue(html.indexOf("id=\"best\"") < html.indexOf("id=\"chart\"")
+        && html.indexOf("id=\"chart\"") < html.indexOf("id=\"run\"")
+        && html.indexOf("id=\"chart\"") < html.indexOf("id=\"rows\""), "order of sections");
+    assertTrue(html.substring(html.indexOf("id=\"rows\"")).contains("<details><summary>show the 10 rows"));
+    // Every file of the folder is listed, grid-cost.csv and the PNGs included.
+    String files = html.substring(html.indexOf("id=\"files\""));
+    for (String f : new RunFiles(run.folder().path()).named("")) {
+      assertTrue(files.contains("href=\"" + f + "\""), f + " not listed");
+    }
+    assertTrue(files.contains("href=\"grid-cost.csv\"") && files.contains("href=\"heatmap-knn-recall.png\""));
+  }
+
+  /** The chart's data is the CSV's: every row's parameters and measures, to the last digit. */
+  @Test
+  void theChartDataAreTheCsvNumbers() throws IOException {
+    String html = Files.readString(run.folder().resolve("index.html"));
+    Matcher m = Pattern.compile("<script type=\"application/json\" id=\"tradeoff-data\">(.*?)</script>",
+        Pattern.DOTALL).matcher(html);
+    assertTrue(m.find(), "chart data on the page");
+    JsonNode points = new ObjectMapper().readTree(m.group(1)).get("points");
+    List<CSVRecord> rows;
+    try (var r = Files.newBufferedReader(run.csv());
+        var p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+      rows = p.getRecords();
+    }
+    assertEquals(rows.size(), points.size(), "one point per row (one repeat)");
+    for (CSVRecord row : rows) {
+      JsonNode match = null;
+      for (JsonNode p : points) {
+        boolean exact = row.get("family").equals("exact");
+        if (exact ? p.get("exact").asBoolean() : !p.get("exact").asBoolean()
+            && p.get("k").asText().equals(row.get("k")) && p.get("L").asText().equals(row.get("L"))) {
+          match = p;
+        }
+      }
+      assertTrue(match != null, "no point for row " + row.toMap());
+      assertEquals(Double.parseDouble(row.get("knn_recall")), match.get("knn").asDouble(), 0.0);
+      assertEquals(Double.parseDouble(row.get("label_recall")), match.get("labelRecall").asDouble(), 0.0);
+      assertEquals(Double.parseDouble(row.get("query_" + row.get("clock") + "_us")), match.get("us").asDouble(), 0.0);
+      assertEquals(Double.parseDouble(row.get("speedup")), match.get("speedup").asDouble(), 0.0);
+      assertEquals(Double.parseDouble(row.get("memory_bytes")), match.get("memoryBytes").asDouble(), 0.0);
+      assertEquals(Double.parseDouble(row.get("candidates_mean")), match.get("candidates").asDouble(), 0.0);
+    }
+  }
+
+  @Test
+  void pageDataCannotCloseItsScriptElement() {
+    ObjectNode o = PageJson.object();
+    o.put("model", "</script><script>alert(1)</script> & co");
+    String json = PageJson.write(o);
+    assertFalse(json.contains("<") || json.contains(">") || json.contains("&"), json);
+    assertTrue(json.contains("\\u003C/script\\u003E"), json);
   }
 
   @Test
@@ -104,6 +166,25 @@ class HtmlReportTest {
     assertTrue(iNewer > 0 && iRun > iNewer && iOlder > iRun, "order " + iNewer + " " + iRun + " " + iOlder);
     assertTrue(html.contains("failed: out of &lt;memory&gt;"));
     assertTrue(html.contains("badge running"));
+  }
+
+  @Test
+  void theListingShowsDedupRunsAndOffersRunsSideBySide() throws IOException {
+    Path results = run.folder().path().getParent();
+    Path dedup = Files.createDirectory(results.resolve("dedup-20261202-010203"));
+    Files.writeString(dedup.resolve("status"), "complete\n");
+    Files.writeString(dedup.resolve("summary.txt"), "near-duplicate finder: photos (recursive)\n"
+        + "model: m\ngroups found: 3; images that could be removed: 4\n");
+    Files.writeString(dedup.resolve("groups.csv"), "group,path\n");
+    String html = Files.readString(RunIndex.write(results));
+    String row = html.substring(html.indexOf("dedup-20261202-010203"));
+    row = row.substring(0, row.indexOf("</tr>"));
+    assertTrue(row.contains("near-duplicate finder: photos (recursive)") && row.contains("groups found: 3")
+        && row.contains("dedup-20261202-010203/groups.csv"), row);
+    assertFalse(row.contains("class=\"cmp\""), "a dedup run has no frontier to compare");
+    String name = run.folder().path().getFileName().toString();
+    assertTrue(html.contains("class=\"cmp\" value=\"" + name + "\""), "the sweep can be ticked");
+    assertTrue(html.contains("id=\"compare-data\"") && html.contains("data-run=\"" + name + "\""));
   }
 
   @Test
