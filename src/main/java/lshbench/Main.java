@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import lshbench.cli.Cli;
 import lshbench.family.FamilyRegistry;
+import lshbench.io.Progress;
 
 /**
  * Entry point: {@code mvn -q exec:java -Dexperiment=NAME [-Dkey=value …]},
@@ -25,6 +26,10 @@ public final class Main {
       System.exit(relaunched.getAsInt());
     }
     System.setProperty("java.awt.headless", "true");
+    if (Progress.onTerminal()) {
+      // progress bars redraw one line; other lines printed meanwhile clear it first
+      System.setErr(Progress.console(System.err));
+    }
     String[] arguments = javaArguments(args); // may set verbose, read just below
     if (Boolean.getBoolean("verbose")) {
       // Before any logger exists: slf4j-simple reads its level once, system property first.

@@ -38,8 +38,29 @@ final class VectorRelaunch {
     command.add(Main.class.getName());
     command.addAll(List.of(args));
     try {
-      Process child = new ProcessBuilder(command).inheritIO().start();
-      return OptionalInt.of(child.waitFor());
+      // stdin and stdout stay the terminal's (a progress bar checks them); stderr is copied
+      // without libtorch's NNPACK chatter, unless -Dverbose=true asks for everything
+      boolean verbose = List.of(args).contains("-Dverbose") || List.of(args).contains(
+          "-Dverbose=true") || Boolean.getBoolean("verbose");
+      Process child = new ProcessBuilder(command).inheritIO()
+          .redirectError(verbose ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE)
+          .start();
+      Thread copier = null;
+      if (!verbose) {
+        copier = new Thread(() -> {
+          try {
+            NativeChatter.copy(child.getErrorStream(), System.err);
+          } catch (IOException e) {
+            System.err.println("warning: lost the child's stderr: " + e.getMessage());
+          }
+        }, "stderr-copy");
+        copier.start();
+      }
+      int code = child.waitFor();
+      if (copier != null) {
+        copier.join();
+      }
+      return OptionalInt.of(code);
     } catch (IOException e) {
       System.err.println("warning: could not relaunch with " + MODULE + " (" + e.getMessage()
           + "); running with the scalar kernels");

@@ -24,6 +24,7 @@ import lshbench.data.images.JpegFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * from a few Caltech101 photos in ../shared: copies are found whatever their folder, name or
  * format, unrelated photos are not grouped, and broken files are listed, not fatal.
  */
+// End to end (real images through libtorch, or a child JVM killed mid-run): tens of seconds
+// under load, so left out of mvn verify and run by .ci/run (-Dgroups=slow).
+@Tag("slow")
 class DedupTest {
   private static final Path CALTECH = Path.of("..", "shared", "datasets", "caltech101",
       "101_ObjectCategories");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM leaves {@code failed: interrupted (resume with -Dresume=<folder>)}, and the resume
  * then finishes it with its grid-cost.csv.
  */
+// End to end (real images through libtorch, or a child JVM killed mid-run): tens of seconds
+// under load, so left out of mvn verify and run by .ci/run (-Dgroups=slow).
+@Tag("slow")
 class RunInterruptTest {
   @TempDir
   Path dir;

@@ -25,6 +25,7 @@ import lshbench.data.images.ImageItem;
 import lshbench.data.images.ImageListing;
 import lshbench.data.images.RgbImage;
 import lshbench.data.images.Skipped;
+import lshbench.io.Progress;
 
 /**
  * Embeds a whole image listing as producer and consumer: decoding and preprocessing (JPEG
@@ -36,10 +37,9 @@ import lshbench.data.images.Skipped;
  *
  * <p>Images are processed in fixed chunks of the listing; each finished chunk is handed to a
  * {@link ChunkStore}, and chunks already stored are loaded instead of recomputed, so a killed
- * run resumes where it stopped. Progress goes to the log every two seconds.
+ * run resumes where it stopped. Progress is a bar on a terminal, a line every few seconds in a log.
  */
 public final class EmbeddingPipeline {
-  private static final long PROGRESS_NANOS = 2_000_000_000L;
 
   private final Embedder embedder;
   private final int batchSize;
@@ -304,10 +304,8 @@ public final class EmbeddingPipeline {
       ImageListing listing, float[] vectors, boolean[] embedded,
       List<List<Skipped>> skippedByChunk, int dim, int n, int alreadyDone)
       throws InterruptedException, IOException {
-    long start = System.nanoTime();
-    long lastReport = start;
+    Progress progress = new Progress("embed", n, alreadyDone, "images", log);
     int done = 0;
-    int todo = n - alreadyDone;
     boolean keepChunks = true;
     while (true) {
       Work w = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -340,21 +338,12 @@ public final class EmbeddingPipeline {
               + e.getMessage() + "); embedding goes on in memory");
         }
       }
-      long now = System.nanoTime();
-      if (now - lastReport >= PROGRESS_NANOS) {
-        lastReport = now;
-        report(alreadyDone + done, n, done, todo, (now - start) / 1e9);
-      }
+      progress.at(alreadyDone + done, "");
     }
-    report(alreadyDone + done, n, done, todo, (System.nanoTime() - start) / 1e9);
+    progress.close();
   }
 
-  private void report(int total, int n, int done, int todo, double seconds) {
-    double rate = seconds > 0 ? done / seconds : 0;
-    double eta = rate > 0 ? (todo - done) / rate : 0;
-    log.printf(Locale.ROOT, "[embed] %d/%d images %3.0f%%  %.1f images/s  elapsed %s  ETA %s%n",
-        total, n, 100.0 * total / n, rate, clock(seconds), clock(eta));
-  }
+
 
   private void saveChunk(ChunkStore store, ImageListing listing, int chunk, float[] vectors,
       boolean[] embedded, List<Skipped> skipped, int dim) throws IOException {
@@ -375,10 +364,5 @@ public final class EmbeddingPipeline {
     store.save(chunk, new Dataset(v, dim, null, null, ids, new Provenance("embedding chunk",
         embedder.provenance(), "chunk " + chunk + " of " + listing.root(), false)),
         List.copyOf(skipped));
-  }
-
-  static String clock(double seconds) {
-    long s = Math.round(seconds);
-    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 }

@@ -1,5 +1,6 @@
 package lshbench.experiment;
 
+import lshbench.io.Progress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package lshbench.experiment;
 
+import lshbench.io.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

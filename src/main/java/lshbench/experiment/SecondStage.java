@@ -1,5 +1,6 @@
 package lshbench.experiment;
 
+import lshbench.io.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package lshbench.experiment;
 
+import lshbench.io.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -158,6 +159,7 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
               timer);
         }
       }
+      progress.close();
       Measurement exact = timer.exact();
       csv.add(bench.row(config, Workbench.exactParameters(), 0, exact, exact, 0, 0, 0,
           bench.exactIndex(), null, null));
@@ -195,16 +197,22 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
       return;
     }
     GroupTimer.Group g = timer.time(pending.stream().map(Pending::index).toList(), what);
-    log.printf(Locale.ROOT, "[sweep] %s: exact scan in these rounds %s%n", what,
-        describe(g.exact(), config));
+    // A line per configuration repeats results.csv and buries the progress: -Dverbose=true.
+    boolean verbose = Boolean.getBoolean("verbose");
+    if (verbose) {
+      log.printf(Locale.ROOT, "[sweep] %s: exact scan in these rounds %s%n", what,
+          describe(g.exact(), config));
+    }
     for (int i = 0; i < pending.size(); i++) {
       Pending p = pending.get(i);
       Measurement m = g.measured().get(i);
       csv.add(bench.row(config, p.params(), p.hashSeed(), m, g.exact(), p.trainMs(), p.hashMs(),
           p.tableMs(), p.index(), p.theory(), p.cost()));
-      log.printf(Locale.ROOT, "[sweep] %s recall %.3f/%.3f, %s, %.1fx the exact scan%n", p.label(),
-          m.labelRecall(), m.knnRecall(), describe(m, config),
-          g.exact().on(config.clock()).median() / m.on(config.clock()).median());
+      if (verbose) {
+        log.printf(Locale.ROOT, "[sweep] %s recall %.3f/%.3f, %s, %.1fx the exact scan%n",
+            p.label(), m.labelRecall(), m.knnRecall(), describe(m, config),
+            g.exact().on(config.clock()).median() / m.on(config.clock()).median());
+      }
     }
     pending.clear();
   }

@@ -28,6 +28,11 @@ public final class CrossPolytopeSpec extends LshFamilySpec<Integer> {
   }
 
   @Override
+  public String hashCost() {
+    return "k·L fast rotations, arg max each";
+  }
+
+  @Override
   public String summary() {
     return "cross-polytope LSH: nearest of 2d' rotated axes, log2(2d') bits a function (FALCONN)";
   }

@@ -60,6 +60,12 @@ public final class FamilyRegistry {
     return find(name).map(FamilySpec::tag).orElse(name);
   }
 
+  /** What hashing a query costs in family {@code name} (its spec's words), for legends. */
+  public String hashCost(String name) {
+    return find(name).filter(s -> s instanceof LshFamilySpec).map(s -> ((LshFamilySpec<?>) s)
+        .hashCost()).orElse("hash functions");
+  }
+
   /** Whether the family hashes (LSH) rather than walks a graph. */
   public boolean hashes(String name) {
     return find(name).map(s -> s instanceof LshFamilySpec).orElse(true);

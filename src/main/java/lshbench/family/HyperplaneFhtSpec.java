@@ -19,6 +19,11 @@ public final class HyperplaneFhtSpec extends SignBitFamilySpec {
   }
 
   @Override
+  public String hashCost() {
+    return "k·L planes from ⌈k·L/d'⌉ fast rotations";
+  }
+
+  @Override
   public String summary() {
     return "random hyperplanes as rows of fast pseudo-random rotations (sign flips + Hadamard)";
   }

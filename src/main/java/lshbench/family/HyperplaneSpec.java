@@ -18,6 +18,11 @@ public final class HyperplaneSpec extends SignBitFamilySpec {
   }
 
   @Override
+  public String hashCost() {
+    return "k·L dot products with Gaussian planes";
+  }
+
+  @Override
   public String summary() {
     return "random hyperplanes, one sign bit a function, dense Gaussian planes (Charikar)";
   }

@@ -23,6 +23,14 @@ public abstract class LshFamilySpec<O> implements FamilySpec {
    */
   public static final int KEY_BITS = HashFamily.KEY_BITS;
 
+  /**
+   * What hashing one query costs in this family, for plot legends ("k·L dot products"): the
+   * hash stage of a cost breakdown is named by its family, never guessed from its name.
+   */
+  public String hashCost() {
+    return "k·L hash functions";
+  }
+
   /** Key bits one function contributes at dimension {@code dim}. */
   public abstract int bitsPerFunction(int dim);
 

@@ -26,6 +26,11 @@ public final class PcaHyperplaneSpec extends LshFamilySpec<Integer> {
   }
 
   @Override
+  public String hashCost() {
+    return "projection to m dims, k·L dot products there";
+  }
+
+  @Override
   public String summary() {
     return "random hyperplanes inside a learned top-pca.dim principal subspace (data-aware)";
   }

@@ -22,6 +22,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import lshbench.family.FamilyRegistry;
 import lshbench.io.AtomicFiles;
 
 /** The sweep's pictures: recall-vs-time trade-offs and k × L heat maps, as PNG and SVG. */
@@ -34,7 +35,43 @@ public final class SweepPlots {
     new Color(0xbcbd22), new Color(0x17becf)
   };
 
+  /** Longest title that fits 1,200 px in the 16-point bold title font, with margins. */
+  static final int TITLE_CHARS = 105;
+
   private SweepPlots() {}
+
+  /**
+   * "{@code head} — {@code subtitle}" within {@link #TITLE_CHARS}: when too long, the model's
+   * name (the subtitle before ", n=") is shortened with an ellipsis, so the sizes and the
+   * family at the end stay readable rather than running off the edge.
+   */
+  static String title(String head, String subtitle) {
+    String full = head + " — " + subtitle;
+    int over = full.length() - TITLE_CHARS;
+    int cut = subtitle.indexOf(", n=");
+    if (over <= 0) {
+      return full;
+    }
+    if (cut > 0 && cut - over - 1 >= 12) {
+      return head + " — " + subtitle.substring(0, cut - over - 1).stripTrailing() + "…"
+          + subtitle.substring(cut);
+    }
+    return full.substring(0, TITLE_CHARS - 1) + "…";
+  }
+
+  /** "43 µs", "728 µs", "2.5 ms", "12 ms": a time for a label or legend. */
+  static String time(double us) {
+    if (Double.isNaN(us)) {
+      return "–";
+    }
+    if (us < 10) {
+      return fmt("%.1f µs", us);
+    }
+    if (us < 1000) {
+      return fmt("%.0f µs", us);
+    }
+    return us < 10_000 ? fmt("%.2f ms", us / 1000) : fmt("%,.1f ms", us / 1000);
+  }
 
   /**
    * Recall against median query time (log scale), one series per L with k growing along it,
@@ -52,15 +89,25 @@ public final class SweepPlots {
   public static XYChart tradeoff(List<ConfigPoint> points, Recall recall, String subtitle,
       double exactUs, ConfigPoint recommended) {
     XYChart chart = new XYChart(WIDTH, HEIGHT);
-    chart.setTitle(recall.title() + " vs query time — " + subtitle);
-    chart.setXAxisTitle("median query time, µs (log scale, one thread, the run's clock); points labelled k,L[,T probes]");
+    chart.setTitle(title(recall.title() + " vs query time", subtitle));
+    chart.setXAxisTitle("median query time, µs (log, one thread, the run's clock); frontier points "
+        + "labelled k,L[,T probes][/R kept]");
     chart.setYAxisTitle(recall.title());
     style(chart);
-    // One series per (L, T): along it k grows and queries get cheaper.
-    TreeMap<Long, List<ConfigPoint>> byL = new TreeMap<>();
+    // One series per (R, T, L): along it k grows and queries get cheaper.
+    TreeMap<List<Integer>, List<ConfigPoint>> byL = new TreeMap<>((a, b) -> {
+      for (int i = 0; i < a.size(); i++) {
+        int c = Integer.compare(a.get(i), b.get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    });
     for (ConfigPoint p : points) {
       if (!Double.isNaN(recall.of(p))) {
-        byL.computeIfAbsent(((long) p.probes() << 32) | p.l(), x -> new ArrayList<>()).add(p);
+        byL.computeIfAbsent(List.of(p.rerankKeep(), p.probes(), p.l()), x -> new ArrayList<>())
+            .add(p);
       }
     }
     int colour = 0;
@@ -68,13 +115,16 @@ public final class SweepPlots {
       List<ConfigPoint> series = e.getValue();
       double[] x = series.stream().mapToDouble(ConfigPoint::queryUs).toArray();
       double[] y = series.stream().mapToDouble(recall::of).toArray();
-      int probes = (int) (e.getKey() >>> 32);
-      String name = "L=" + (int) (long) e.getKey() + (probes > 0 ? " T=" + probes : "");
+      int probes = e.getKey().get(1);
+      int keep = e.getKey().get(0);
+      String name = "L=" + e.getKey().get(2) + (probes > 0 ? " T=" + probes : "")
+          + (keep > 0 ? " R=" + keep : "");
       boolean repeated = series.stream().anyMatch(p -> p.repeats() > 1);
       XYSeries s = repeated
           ? chart.addSeries(name, x, y, series.stream().mapToDouble(recall::std).toArray())
           : chart.addSeries(name, x, y);
-      s.setMarker(probes > 0 ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.CIRCLE);
+      s.setMarker(keep > 0 ? SeriesMarkers.SQUARE
+          : probes > 0 ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.CIRCLE);
       s.setMarkerColor(PALETTE[colour % PALETTE.length]);
       s.setLineColor(withAlpha(PALETTE[colour % PALETTE.length], 110));
       s.setLineStyle(probes > 0 ? new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
@@ -92,12 +142,10 @@ public final class SweepPlots {
       f.setMarker(SeriesMarkers.DIAMOND);
       f.setMarkerColor(Color.BLACK);
     }
-    for (ConfigPoint p : points) {
-      if (!Double.isNaN(recall.of(p))) {
-        chart.addAnnotation(new AnnotationText(p.shortLabel(), p.queryUs(),
-            recall.of(p) + 0.018, false));
-      }
-    }
+    // Only the frontier is labelled: most of a grid sits within a decade of time, where every
+    // label would overlap every other (the run's page shows the rest on hover).
+    double yMin = yMin(points, recall);
+    labelFrontier(chart, frontier, recall, yMin);
     if (recommended != null && !Double.isNaN(recall.of(recommended))) {
       XYSeries star = chart.addSeries("recommended " + recommended.label(),
           new double[] {recommended.queryUs()}, new double[] {recall.of(recommended)});
@@ -106,7 +154,7 @@ public final class SweepPlots {
       star.setMarkerColor(new Color(0xe03131));
       chart.getStyler().setMarkerSize(9);
     }
-    return withExactScan(chart, points, exactUs);
+    return withExactScan(chart, points, exactUs, yMin);
   }
 
   /**
@@ -116,10 +164,9 @@ public final class SweepPlots {
   public static XYChart families(List<ConfigPoint> points, Recall recall, String subtitle,
       double exactUs) {
     XYChart chart = new XYChart(WIDTH, HEIGHT);
-    chart.setTitle(recall.title() + " vs query time by family — " + subtitle);
-    chart.setXAxisTitle("median query time, µs (log scale, one thread, the run's clock); lines: each family's Pareto "
-        + "frontier; labels k,L[,T][/R kept by a two-pass rerank] (cp: cross-polytope, pca: PCA "
-        + "hyperplanes), efSearch for HNSW");
+    chart.setTitle(title(recall.title() + " vs query time by family", subtitle));
+    chart.setXAxisTitle("median query time, µs (log, one thread); lines: each family's frontier, "
+        + "labelled k,L[,T][/R] (cp: cross-polytope, pca: PCA planes), ef for HNSW");
     chart.setYAxisTitle(recall.title());
     style(chart);
     java.util.LinkedHashMap<String, List<ConfigPoint>> byFamily = new java.util.LinkedHashMap<>();
@@ -147,27 +194,69 @@ public final class SweepPlots {
         f.setLineStyle(new BasicStroke(2.5f));
         f.setMarker(SeriesMarkers.DIAMOND);
         f.setMarkerColor(c);
-        for (ConfigPoint p : frontier) {
-          chart.addAnnotation(new AnnotationText(p.shortLabel(), p.queryUs(), recall.of(p) + 0.018,
-              false));
-        }
+        labelFrontier(chart, frontier, recall, yMin(points, recall));
       }
     }
-    return withExactScan(chart, points, exactUs);
+    return withExactScan(chart, points, exactUs, yMin(points, recall));
   }
 
-  /** Marks the exact scan's time and fixes the axes of a recall-vs-time chart. */
-  private static XYChart withExactScan(XYChart chart, List<ConfigPoint> points, double exactUs) {
+  /**
+   * Labels frontier points, skipping one that would sit on the previous label (closer than
+   * {@code LABEL_GAP} of the plot in both directions): a frontier's left end can be dense too.
+   */
+  private static void labelFrontier(XYChart chart, List<ConfigPoint> frontier, Recall recall,
+      double yMin) {
+    for (ConfigPoint p : labelled(frontier, recall, yMin)) {
+      chart.addAnnotation(new AnnotationText(p.shortLabel(), p.queryUs(),
+          recall.of(p) + 0.018 * (1 - yMin), false));
+    }
+  }
+
+  /** The frontier points that get a label, on a recall axis from {@code yMin} to 1. */
+  static List<ConfigPoint> labelled(List<ConfigPoint> frontier, Recall recall, double yMin) {
+    double span = 1 - yMin;
+    List<ConfigPoint> out = new ArrayList<>();
+    double lastX = Double.NaN;
+    double lastY = Double.NaN;
+    for (ConfigPoint p : frontier) {
+      double x = Math.log10(p.queryUs());
+      double y = recall.of(p);
+      if (!Double.isNaN(lastX) && Math.abs(x - lastX) < 0.09 && Math.abs(y - lastY) < 0.035 * span) {
+        continue;
+      }
+      out.add(p);
+      lastX = x;
+      lastY = y;
+    }
+    return out;
+  }
+
+
+  /**
+   * Marks the exact scan's time and fixes the axes of a recall-vs-time chart: recall up to 1,
+   * and from 0 unless every point is high, when the axis starts just below the lowest (a tuner's
+   * candidates all near its target would otherwise share a sliver of the plot).
+   */
+  private static XYChart withExactScan(XYChart chart, List<ConfigPoint> points, double exactUs,
+      double yMin) {
     if (exactUs > 0) {
       chart.addAnnotation(new AnnotationLine(exactUs, true, false));
-      chart.addAnnotation(new AnnotationText("exact scan " + Math.round(exactUs) + " µs", exactUs,
-          0.5, false));
+      chart.addAnnotation(new AnnotationText("exact scan " + time(exactUs), exactUs,
+          (yMin + 1) / 2, false));
     }
     chart.getStyler().setXAxisMax(exactUs > 0 ? Math.max(exactUs * 1.5, maxTime(points)) : null);
-    chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisMax(1.05);
+    chart.getStyler().setYAxisMin(yMin);
+    chart.getStyler().setYAxisMax(1.0);
     return chart;
   }
+
+  /** 0, or just below the lowest recall when every point is above 0.5. */
+  static double yMin(List<ConfigPoint> points, Recall recall) {
+    double low = points.stream().mapToDouble(recall::of).filter(v -> !Double.isNaN(v)).min()
+        .orElse(0);
+    return low > 0.5 ? Math.floor((low - 0.03) * 20) / 20 : 0.0;
+  }
+
 
   /**
    * Measured against predicted (collision theory) for both recalls, with the y = x line: points
@@ -175,7 +264,7 @@ public final class SweepPlots {
    */
   public static XYChart theoryRecall(List<ConfigPoint> points, String subtitle) {
     XYChart chart = new XYChart(WIDTH, HEIGHT);
-    chart.setTitle("measured vs predicted recall, 1 − (1 − p^k)^L — " + subtitle);
+    chart.setTitle(title("measured vs predicted recall, 1 − (1 − p^k)^L", subtitle));
     chart.setXAxisTitle("predicted from query–neighbour angles");
     chart.setYAxisTitle("measured");
     style(chart);
@@ -205,7 +294,7 @@ public final class SweepPlots {
 
   /** Measured against predicted candidates per query, log–log, with y = x. */
   public static XYChart theoryCandidates(List<ConfigPoint> points, String subtitle) {
-    return theoryLogLog(points, "measured vs predicted candidates per query — " + subtitle,
+    return theoryLogLog(points, title("measured vs predicted candidates per query", subtitle),
         "predicted: Σ over items of 1 − (1 − p^k)^L (log)",
         "measured mean distinct candidates (log)", ConfigPoint::predictedCandidates,
         ConfigPoint::candidates);
@@ -217,7 +306,7 @@ public final class SweepPlots {
    * query.
    */
   public static XYChart theoryTime(List<ConfigPoint> points, String subtitle) {
-    return theoryLogLog(points, "measured vs modelled query time — " + subtitle,
+    return theoryLogLog(points, title("measured vs modelled query time", subtitle),
         "modelled: k·L × measured µs per hash function + predicted candidates × measured µs per "
             + "scattered row (log)",
         "measured median query µs (log)", ConfigPoint::predictedQueryUs, ConfigPoint::queryUs);
@@ -248,50 +337,67 @@ public final class SweepPlots {
         positive.stream().mapToDouble(measured).toArray());
     s.setMarker(SeriesMarkers.CIRCLE);
     s.setMarkerColor(PALETTE[0]);
-    for (ConfigPoint p : positive) {
-      chart.addAnnotation(new AnnotationText(p.shortLabel(), predicted.applyAsDouble(p),
-          measured.applyAsDouble(p) * 1.12, false));
-    }
+    // No point labels: a grid's points crowd along y = x, where labels would only overlap.
     return chart;
   }
 
   /**
-   * Stacked per-query time of each stage (hash, lookup, union, rerank) for the configurations
-   * on the kNN-recall frontier, cheapest first: shows whether a configuration is paying for
-   * hashing (large k·L) or for candidates (small k).
+   * Per-query time of each stage (hash, lookup, union, rerank) for the configurations on the
+   * kNN-recall frontier, cheapest first, beside the query's time as the run timed it: shows
+   * whether a configuration is paying for hashing (large k·L) or for candidates (small k). Bars
+   * stand side by side on a log axis, so a 10 µs hash stage is as readable as a 5 ms rerank.
+   * The stages are profiled in one pass on the wall clock, the timed figure comes from the
+   * interleaved rounds on the run's clock; the axis title says by how much they differ.
+   *
+   * @param family the family the points belong to: its spec names the hash stage's work
+   * @param clock the run's ranking clock ("cpu" or "wall")
    */
   public static org.knowm.xchart.CategoryChart costBreakdown(List<ConfigPoint> points,
-      String subtitle) {
+      String family, String clock, String subtitle) {
     List<ConfigPoint> frontier = Frontier.pareto(points, Recall.KNN).stream()
         .filter(p -> !Double.isNaN(p.hashUs())).toList();
+    double[] ratio = frontier.stream().mapToDouble(p -> (p.hashUs() + p.lookupUs() + p.unionUs()
+        + p.rerankUs()) / p.queryUs()).sorted().toArray();
+    String differ = ratio.length == 0 ? "" : fmt("; sum %.2f× the timed figure (median)%s",
+        ratio[ratio.length / 2], "cpu".equals(clock) ? ", which is cpu time: wall time counts "
+            + "waits for a busy core" : "");
     org.knowm.xchart.CategoryChart chart = new org.knowm.xchart.CategoryChartBuilder()
         .width(WIDTH).height(HEIGHT)
-        .title("query time by stage, kNN-recall frontier — " + subtitle)
-        .xAxisTitle("configuration k,L[,T] (kNN recall@n in brackets)")
-        .yAxisTitle("µs per query (one thread)").build();
+        .title(title("query time by stage, kNN-recall frontier", subtitle))
+        .xAxisTitle("stages: wall clock, one pass, ≤ 100 queries, 4 clock reads (~1 µs)" + differ)
+        .yAxisTitle("µs per query (log, one thread)").build();
     var s = chart.getStyler();
-    s.setStacked(true);
     s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     s.setChartBackgroundColor(Color.WHITE);
-    s.setLegendPosition(Styler.LegendPosition.InsideNW);
-    s.setXAxisLabelRotation(45);
-    s.setAvailableSpaceFill(0.8);
+    s.setLegendPosition(Styler.LegendPosition.OutsideS);
+    s.setLegendLayout(Styler.LegendLayout.Horizontal);
+    s.setXAxisLabelRotation(30);
+    s.setAvailableSpaceFill(0.85);
+    s.setYAxisLogarithmic(true);
+    s.setDecimalPattern("#,##0.#");
     List<String> names = frontier.stream().map(p -> String.format(Locale.ROOT, "%s (%.2f)",
         p.shortLabel(), p.knnRecall())).toList();
     if (names.isEmpty()) {
+      s.setYAxisLogarithmic(false);
       names = List.of("none");
       chart.addSeries("no profiled configuration", names, List.of(0));
       return chart;
     }
-    String[] stage = {"hash (k·L dot products, probes)", "bucket lookup", "union + dedup",
-        "exact rerank"};
+    boolean probed = frontier.stream().anyMatch(p -> p.probes() > 0);
+    String[] stage = {"hash (" + FamilyRegistry.standard().hashCost(family)
+        + (probed ? ", probe sequence" : "") + ")", "bucket lookup", "union + dedup",
+        "exact rerank", "whole query as timed (" + clock + " clock, summary)"};
     List<java.util.function.ToDoubleFunction<ConfigPoint>> value = List.of(ConfigPoint::hashUs,
-        ConfigPoint::lookupUs, ConfigPoint::unionUs, ConfigPoint::rerankUs);
+        ConfigPoint::lookupUs, ConfigPoint::unionUs, ConfigPoint::rerankUs, ConfigPoint::queryUs);
+    double floor = 0.1;
     for (int i = 0; i < stage.length; i++) {
       var f = value.get(i);
-      List<Double> ys = frontier.stream().map(p -> f.applyAsDouble(p)).toList();
-      chart.addSeries(stage[i], names, ys).setFillColor(PALETTE[i]);
+      // a log axis has no zero: a stage under 0.1 µs is drawn at the floor
+      List<Double> ys = frontier.stream().map(p -> Math.max(floor, f.applyAsDouble(p))).toList();
+      chart.addSeries(stage[i], names, ys).setFillColor(i == 4 ? Color.DARK_GRAY : PALETTE[i]);
     }
+    s.setYAxisMin(floor);
     return chart;
   }
 
@@ -312,8 +418,9 @@ public final class SweepPlots {
    */
   public static XYChart recallVsMemory(List<ConfigPoint> points, Recall recall, String subtitle) {
     XYChart chart = new XYChart(WIDTH, HEIGHT);
-    chart.setTitle(recall.title() + " vs index memory, by probes per table — " + subtitle);
-    chart.setXAxisTitle("index memory, MB (log; planes + tables, data excluded); points labelled k,L[,T]");
+    chart.setTitle(title(recall.title() + " vs index memory, by probes per table", subtitle));
+    chart.setXAxisTitle("index memory, MB (log; planes + tables, data excluded); envelope points "
+        + "labelled k,L[,T]");
     chart.setYAxisTitle(recall.title());
     style(chart);
     TreeMap<Integer, List<ConfigPoint>> byProbes = new TreeMap<>();
@@ -321,6 +428,7 @@ public final class SweepPlots {
       byProbes.computeIfAbsent(p.probes(), x -> new ArrayList<>()).add(p);
     }
     int colour = 0;
+    List<ConfigPoint> labelled = new ArrayList<>();
     for (var e : byProbes.entrySet()) {
       List<ConfigPoint> ps = new ArrayList<>(e.getValue());
       ps.sort(java.util.Comparator.comparingDouble(ConfigPoint::memoryBytes));
@@ -342,28 +450,63 @@ public final class SweepPlots {
       XYSeries line = chart.addSeries("T=" + e.getKey() + " best recall for its memory",
           envelope.stream().mapToDouble(v -> v[0]).toArray(),
           envelope.stream().mapToDouble(v -> v[1]).toArray());
+      labelled.addAll(envelopePoints(ps, recall));
       line.setMarker(SeriesMarkers.NONE);
       line.setLineColor(c);
       line.setLineStyle(new BasicStroke(2f));
     }
-    for (ConfigPoint p : points) {
-      if (recall.of(p) >= 0.5) {
-        chart.addAnnotation(new AnnotationText(p.shortLabel(), p.memoryBytes() / 1e6,
-            recall.of(p) + 0.018, false));
-      }
+    for (ConfigPoint p : labelled) {
+      chart.addAnnotation(new AnnotationText(p.shortLabel(), p.memoryBytes() / 1e6,
+          recall.of(p) + 0.018, false));
     }
     chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisMax(1.05);
+    chart.getStyler().setYAxisMax(1.0);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     return chart;
   }
 
-  /** A k × L grid of one measure, values printed in the cells. */
+  /** The points of {@code sorted} (by memory) that raise the best recall so far. */
+  private static List<ConfigPoint> envelopePoints(List<ConfigPoint> sorted, Recall recall) {
+    List<ConfigPoint> out = new ArrayList<>();
+    double best = -1;
+    for (ConfigPoint p : sorted) {
+      if (recall.of(p) > best) {
+        best = recall.of(p);
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** A k × L grid of one measure, values printed in the cells, on a linear colour scale. */
   public static HeatMapChart heatmap(List<ConfigPoint> allPoints, String measure, String subtitle,
       java.util.function.ToDoubleFunction<ConfigPoint> value, String pattern) {
-    // One value per cell: the plain-LSH (fewest probes) configurations.
+    return heatmap(allPoints, measure, subtitle, value, pattern, false,
+        v -> new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(
+            Locale.ROOT)).format(v));
+  }
+
+  /** Query time over the k × L grid: a log colour scale, since times span decades. */
+  public static HeatMapChart heatmapTime(List<ConfigPoint> allPoints, String clock,
+      String subtitle) {
+    return heatmap(allPoints, "median query time (µs, " + clock + " clock, log colour)", subtitle,
+        ConfigPoint::queryUs, "#,##0", true, SweepPlots::time);
+  }
+
+  /**
+   * The grid, one cell per (k, L) of the plain configurations (fewest probes, no two-pass
+   * rerank), the legend's ends written by {@code legend}. With {@code log}, colours follow the
+   * logarithm of the value: XChart's gradient is linear in the value, so the ramp gets many
+   * stops, each coloured at its value's logarithmic position (cells keep their real values).
+   */
+  private static HeatMapChart heatmap(List<ConfigPoint> allPoints, String measure,
+      String subtitle, java.util.function.ToDoubleFunction<ConfigPoint> value, String pattern,
+      boolean log, java.util.function.Function<Double, String> legend) {
+    // One value per cell: the plain-LSH (fewest probes) configurations reranked exactly.
     int fewest = allPoints.stream().mapToInt(ConfigPoint::probes).min().orElse(0);
-    List<ConfigPoint> points = allPoints.stream().filter(p -> p.probes() == fewest).toList();
+    int keep = allPoints.stream().mapToInt(ConfigPoint::rerankKeep).min().orElse(0);
+    List<ConfigPoint> points = allPoints.stream()
+        .filter(p -> p.probes() == fewest && p.rerankKeep() == keep).toList();
     TreeSet<Integer> ks = new TreeSet<>();
     TreeSet<Integer> ls = new TreeSet<>();
     for (ConfigPoint p : points) {
@@ -379,22 +522,49 @@ public final class SweepPlots {
         cells.add(new Number[] {kList.indexOf(p.k()), lList.indexOf(p.l()), v});
       }
     }
+    double lo = cells.stream().mapToDouble(c -> c[2].doubleValue()).min().orElse(1);
+    double hi = cells.stream().mapToDouble(c -> c[2].doubleValue()).max().orElse(1);
     HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).build();
-    chart.setTitle(measure + " over k × L" + (fewest > 0 ? " (T=" + fewest + ")" : "") + " — " + subtitle);
-    chart.setXAxisTitle("k (bits per table)");
+    chart.setTitle(title(measure + " over k × L" + (fewest > 0 ? " (T=" + fewest + ")" : ""),
+        subtitle));
+    chart.setXAxisTitle("k (bits per table); colour: " + (log ? "log scale" : "linear") + " from "
+        + legend.apply(lo) + " (white) to " + legend.apply(hi) + " (blue)");
     chart.setYAxisTitle("L (tables)");
     chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     chart.getStyler().setShowValue(true);
     chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     chart.getStyler().setHeatMapValueDecimalPattern(pattern);
     // A light-to-medium ramp, so the dark cell values stay readable on every cell.
-    chart.getStyler().setRangeColors(new Color[] {new Color(0xf7fbff), new Color(0x9ecae1),
-        new Color(0x4292c6)});
+    Color[] ramp = {new Color(0xf7fbff), new Color(0x9ecae1), new Color(0x4292c6)};
+    chart.getStyler().setRangeColors(log && lo > 0 && hi > lo ? logRamp(ramp, lo, hi) : ramp);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    // XChart's colour bar prints its ends unformatted ("42.9821"): the axis title says them
+    chart.getStyler().setLegendVisible(false);
     chart.getStyler().setValueFontColor(new Color(0x111111));
     chart.addSeries(measure, kList, lList, cells);
     return chart;
+  }
+
+  /**
+   * Stops evenly spaced in value from {@code lo} to {@code hi}, each the colour {@code ramp}
+   * gives its value's position on a log scale: a linear gradient through them is a log scale.
+   */
+  static Color[] logRamp(Color[] ramp, double lo, double hi) {
+    Color[] stops = new Color[65];
+    for (int i = 0; i < stops.length; i++) {
+      double v = lo + (hi - lo) * i / (stops.length - 1);
+      double t = Math.log(v / lo) / Math.log(hi / lo) * (ramp.length - 1);
+      int a = Math.min((int) t, ramp.length - 2);
+      double f = t - a;
+      stops[i] = new Color(mix(ramp[a].getRed(), ramp[a + 1].getRed(), f),
+          mix(ramp[a].getGreen(), ramp[a + 1].getGreen(), f),
+          mix(ramp[a].getBlue(), ramp[a + 1].getBlue(), f));
+    }
+    return stops;
+  }
+
+  private static int mix(int a, int b, double f) {
+    return (int) Math.round(a + (b - a) * Math.min(1, Math.max(0, f)));
   }
 
   private static void style(XYChart chart) {

@@ -70,9 +70,8 @@ public final class SweepReport {
     }
     SweepPlots.save(SweepPlots.heatmap(points, "kNN recall@n", subtitle, ConfigPoint::knnRecall,
         "0.00"), folder, "heatmap-knn-recall");
-    SweepPlots.save(SweepPlots.heatmap(points, "median query time (µs, " + results.clock()
-        + " clock)", subtitle,
-        ConfigPoint::queryUs, "#,##0"), folder, "heatmap-query-time");
+    SweepPlots.save(SweepPlots.heatmapTime(points, results.clock(), subtitle), folder,
+        "heatmap-query-time");
     if (points.stream().mapToInt(ConfigPoint::probes).distinct().count() > 1) {
       SweepPlots.save(SweepPlots.recallVsMemory(points, Recall.KNN, subtitle), folder,
           "knn-recall-vs-memory");
@@ -86,7 +85,8 @@ public final class SweepReport {
       SweepPlots.save(SweepPlots.theoryCandidates(predicted, lshTitle), folder, "theory-candidates");
       SweepPlots.save(SweepPlots.theoryTime(predicted, lshTitle), folder, "theory-time");
     }
-    SweepPlots.save(SweepPlots.costBreakdown(points, subtitle), folder, "cost-breakdown");
+    SweepPlots.save(SweepPlots.costBreakdown(points, main, results.clock(), subtitle), folder,
+        "cost-breakdown");
     Path summary = folder.resolve(SUMMARY);
     AtomicFiles.writeString(summary, summary(results, timing, labelled, tuned));
     HtmlReport.write(folder);
@@ -124,6 +124,11 @@ public final class SweepReport {
   static String shortModel(String model) {
     int cut = model.indexOf(", TorchScript");
     String m = cut > 0 ? model.substring(0, cut) : model;
+    // "… features 1280-d, 1280-d": the provenance appends the dimension the name may carry
+    java.util.regex.Matcher dim = java.util.regex.Pattern.compile("(\\d+-d), (\\d+-d)$").matcher(m);
+    if (dim.find() && dim.group(1).equals(dim.group(2))) {
+      m = m.substring(0, dim.start(2) - 2);
+    }
     return m.length() > 80 ? m.substring(0, 77) + "…" : m;
   }
 

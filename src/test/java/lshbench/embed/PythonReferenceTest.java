@@ -14,6 +14,7 @@ import lshbench.data.images.ImageFolder;
 import lshbench.data.images.ImageFolderOptions;
 import lshbench.data.images.ImageListing;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * tensors, because DJL's and PIL's resize differ; the float model, because int8 kernels differ
  * between libtorch 2.7 (x86 engine) and torch 1.13 (qnnpack).
  */
+// End to end (real images through libtorch, or a child JVM killed mid-run): tens of seconds
+// under load, so left out of mvn verify and run by .ci/run (-Dgroups=slow).
+@Tag("slow")
 class PythonReferenceTest {
   /** Debian's python, where python3-torch is installed (not a pyenv one on PATH). */
   private static final Path PYTHON = Path.of("/usr/bin/python3");

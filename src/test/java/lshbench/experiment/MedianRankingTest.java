@@ -1,5 +1,6 @@
 package lshbench.experiment;
 
+import lshbench.io.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
