@@ -40,6 +40,7 @@ public final class Progress implements AutoCloseable {
   private long printed;
   private boolean anyPrinted;
   private String detail = "";
+  private boolean closed;
 
   /** A progress of {@code total} units printed to {@code out}: a bar when it is a terminal. */
   public Progress(String what, int total, PrintStream out) {
@@ -158,10 +159,12 @@ public final class Progress implements AutoCloseable {
     done = Math.min(count, total);
     this.detail = detail;
     if (bar != null) {
-      bar.setExtraMessage(detail);
-      bar.stepTo(done);
-      if (done >= total) {
-        close();
+      if (!closed) {
+        bar.setExtraMessage(detail);
+        bar.stepTo(done);
+        if (done >= total) {
+          close();
+        }
       }
       return;
     }
@@ -192,7 +195,9 @@ public final class Progress implements AutoCloseable {
   /** Finishes a bar on its line (a bar left open would be redrawn over the next output). */
   @Override
   public void close() {
-    if (bar != null) {
+    // a finished bar closed again would draw its last line once more
+    if (bar != null && !closed) {
+      closed = true;
       bar.close();
       if (active == bar) {
         active = null;

@@ -461,7 +461,9 @@ public final class SweepPlots {
     }
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(1.0);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    // inside, the legend would hide the envelopes' small-memory end
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     return chart;
   }
 
