@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.zip.CRC32C;
 import lshbench.data.Dataset;
 import lshbench.io.AtomicFiles;
+import lshbench.io.Progress;
 import lshbench.lsh.ExactIndex;
 import lshbench.lsh.Neighbours;
 
@@ -35,11 +36,35 @@ public final class GroundTruth {
     this.membersPerLabel = membersPerLabel;
   }
 
+  /** Multiply-adds (items × queries × d) from which ground truth shows its progress. */
+  static final double PROGRESS_WORK = 1e10;
+
   /** Computes the exact neighbours with all {@code threads}. */
   public static GroundTruth compute(Dataset data, QuerySplit split, int n, int threads) {
+    return compute(data, split, n, threads, null);
+  }
+
+  /** As above, with progress on {@code log} (none when null). */
+  public static GroundTruth compute(Dataset data, QuerySplit split, int n, int threads,
+      PrintStream log) {
     ExactIndex exact = new ExactIndex(data, split.members());
     float[] queries = data.rows(split.queries());
-    Neighbours[] answers = exact.searchBatch(queries, n, threads);
+    Neighbours[] answers;
+    // about ten seconds and more on two cores deserve progress; a small set stays quiet
+    if (log == null || (double) split.members().length * split.queries().length * data.dim()
+        < PROGRESS_WORK) {
+      answers = exact.searchBatch(queries, n, threads);
+    } else {
+      try (Progress progress = new Progress("ground truth",
+          lshbench.vector.DotTiles.panels(split.members().length), log)) {
+        // workers report as their panels finish; Progress is one thread's at a time
+        answers = exact.searchBatch(queries, n, threads, (done, total) -> {
+          synchronized (progress) {
+            progress.at(done, "item panels against " + split.queries().length + " queries");
+          }
+        });
+      }
+    }
     int[][] ids = new int[answers.length][];
     float[][] dists = new float[answers.length][];
     for (int q = 0; q < answers.length; q++) {
@@ -117,7 +142,7 @@ public final class GroundTruth {
             + "; recomputing");
       }
     }
-    GroundTruth gt = compute(data, split, n, threads);
+    GroundTruth gt = compute(data, split, n, threads, log);
     gt.write(file, key, data, split);
     return new Loaded(gt, false, file);
   }

@@ -52,6 +52,11 @@ public final class ExactIndex implements Index {
     return top.drain(members.length);
   }
 
+  /** Is told, from any worker thread, how many of the items' panels are done: progress. */
+  public interface BatchProgress {
+    void panels(int done, int total);
+  }
+
   /**
    * Answers many queries at once on {@code threads} threads; queries are rows of
    * {@code queries} (row-major, this dataset's dimension). Same answers as {@link #search}.
@@ -64,6 +69,11 @@ public final class ExactIndex implements Index {
    * directly. Threads split the items, each with its own heaps, merged per query at the end.
    */
   public Neighbours[] searchBatch(float[] queries, int n, int threads) {
+    return searchBatch(queries, n, threads, (done, total) -> { });
+  }
+
+  /** As {@link #searchBatch(float[], int, int)}, telling {@code progress} as panels finish. */
+  public Neighbours[] searchBatch(float[] queries, int n, int threads, BatchProgress progress) {
     int d = data.dim();
     if (queries.length % d != 0) {
       throw new IllegalArgumentException("query array is not a multiple of dimension " + d);
@@ -83,6 +93,7 @@ public final class ExactIndex implements Index {
     int keep = n + Math.max(n, SPARE);
     TopK[][] tops = new TopK[parts][];
     float[] maxNorms = new float[parts];
+    java.util.concurrent.atomic.AtomicInteger panelsDone = new java.util.concurrent.atomic.AtomicInteger();
     Parallel.forBlocks("lshbench-exact", threads, parts, 1, part -> {
       TopK[] mine = new TopK[count];
       for (int q = 0; q < count; q++) {
@@ -104,6 +115,7 @@ public final class ExactIndex implements Index {
           maxNorm = Math.max(maxNorm, norms[j]);
         }
         offerPanel(tiles, queries, queryNorms, panel, norms, r0, cols, mine, hits);
+        progress.panels(panelsDone.incrementAndGet(), panels);
       }
       tops[part] = mine;
       maxNorms[part] = maxNorm;
