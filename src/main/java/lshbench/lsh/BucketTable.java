@@ -3,17 +3,44 @@ package lshbench.lsh;
 /**
  * One hash table in compressed-sparse-row form: the distinct keys in ascending (unsigned)
  * order, an offsets array, and the item ids grouped by key. Three primitive arrays instead of
- * a map of lists: ~4 bytes an item plus 12 a bucket, and a lookup is one binary search.
+ * a map of lists: ~4 bytes an item plus 12 a bucket.
+ *
+ * <p>A lookup goes through a directory of the keys' top bits (about one slot for two buckets,
+ * ≤ 2 bytes a bucket): the slot gives the few sorted keys sharing those bits, searched in
+ * place. Two memory reads where a binary search over a million buckets takes twenty, most of
+ * them cache misses.
  */
 public final class BucketTable {
   private final long[] keys;
   private final int[] offsets;
   private final int[] ids;
+  /** {@code key >>> shift} is a key's directory slot; 64 means every key is in slot 0. */
+  private final int shift;
+  /** Keys of slot s sit at positions [directory[s], directory[s + 1]) of {@link #keys}. */
+  private final int[] directory;
 
   private BucketTable(long[] keys, int[] offsets, int[] ids) {
     this.keys = keys;
     this.offsets = offsets;
     this.ids = ids;
+    long any = 0;
+    for (long key : keys) {
+      any |= key;
+    }
+    int width = 64 - Long.numberOfLeadingZeros(any);
+    int slotBits = Math.min(width, Math.max(0, 31 - Integer.numberOfLeadingZeros(keys.length) - 1));
+    this.shift = width - slotBits;
+    this.directory = new int[(1 << slotBits) + 1];
+    for (int b = 0, s = 0; s <= 1 << slotBits; s++) {
+      while (b < keys.length && slot(keys[b]) < s) {
+        b++;
+      }
+      directory[s] = b;
+    }
+  }
+
+  private long slot(long key) {
+    return shift == 64 ? 0 : key >>> shift;
   }
 
   /**
@@ -81,8 +108,12 @@ public final class BucketTable {
 
   /** Bucket number of {@code key}, or -1 when no item has it. */
   public int find(long key) {
-    int lo = 0;
-    int hi = keys.length - 1;
+    long slot = slot(key);
+    if (slot < 0 || slot >= directory.length - 1) { // negative: a set top bit, shift 0
+      return -1;
+    }
+    int lo = directory[(int) slot];
+    int hi = directory[(int) slot + 1] - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       int c = Long.compareUnsigned(keys[mid], key);
@@ -128,6 +159,6 @@ public final class BucketTable {
   }
 
   public long memoryBytes() {
-    return 8L * keys.length + 4L * offsets.length + 4L * ids.length;
+    return 8L * keys.length + 4L * offsets.length + 4L * ids.length + 4L * directory.length;
   }
 }

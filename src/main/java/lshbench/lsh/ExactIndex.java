@@ -43,12 +43,7 @@ public final class ExactIndex implements Index {
     float[] vectors = data.vectors();
     int d = data.dim();
     top.clear();
-    for (int id : members) {
-      float dist = VectorOps.squaredDistance(query, queryOffset, vectors, id * d, d);
-      if (dist <= top.worst()) {
-        top.offer(id, dist);
-      }
-    }
+    top.offerRows(query, queryOffset, vectors, d, members, members.length);
     return top.drain(members.length);
   }
 

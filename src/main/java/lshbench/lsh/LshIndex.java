@@ -3,7 +3,6 @@ package lshbench.lsh;
 import java.util.Arrays;
 import lshbench.data.Dataset;
 import lshbench.vector.Parallel;
-import lshbench.vector.VectorOps;
 
 /**
  * LSH over any {@link HashFamily}: L tables, each keyed by k concatenated hash functions (k
@@ -204,35 +203,22 @@ public final class LshIndex implements Index {
       heap = new TopK(n);
     }
     heap.clear();
-    float[] v = data.vectors();
-    int d = data.dim();
+    int rows = count;
     if (prefilter != null && count > prefilter.keep()) {
-      int kept = prefilter.select(query, candidates, count);
-      for (int i = 0; i < kept; i++) {
-        rerank(query, v, candidates[i], d);
-      }
+      rows = prefilter.select(query, candidates, count);
     } else if (count > seen.length / DENSE_FRACTION) {
       // Many candidates: visit them in row order, so memory streams as in the exact scan
       // (discovery order jumps around and measured about half the bandwidth).
-      for (int id = 0; id < seen.length; id++) {
+      for (int id = 0, c = 0; c < count; id++) {
         if (seen[id] == epoch) {
-          rerank(query, v, id, d);
+          candidates[c++] = id;
         }
       }
     } else {
       Arrays.sort(candidates, 0, count);
-      for (int i = 0; i < count; i++) {
-        rerank(query, v, candidates[i], d);
-      }
     }
+    heap.offerRows(query, 0, data.vectors(), data.dim(), candidates, rows);
     return heap.drain(count);
-  }
-
-  private void rerank(float[] query, float[] v, int id, int d) {
-    float dist = VectorOps.squaredDistance(query, 0, v, id * d, d);
-    if (dist <= heap.worst()) {
-      heap.offer(id, dist);
-    }
   }
 
   /** Extra buckets probed per table. */

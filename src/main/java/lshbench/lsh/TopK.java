@@ -1,5 +1,7 @@
 package lshbench.lsh;
 
+import lshbench.vector.VectorOps;
+
 /**
  * Keeps the n smallest (distance, id) pairs seen, as a max-heap of packed longs: the
  * non-negative distance's float bits in the high half (they order like the floats) and the id
@@ -7,6 +9,7 @@ package lshbench.lsh;
  */
 final class TopK {
   private final long[] heap;
+  private final float[] quad = new float[4];
   private int size;
 
   TopK(int capacity) {
@@ -48,6 +51,37 @@ final class TopK {
     }
   }
 
+  /**
+   * Offers rows {@code ids[0..count)} of {@code v} (row-major, dimension d) at their squared
+   * distance to the query row at {@code qOff}, in that order: four rows a kernel call so their
+   * cache misses overlap, each distance the one-row kernel's float, so the heap ends exactly
+   * as offering them one by one would leave it.
+   */
+  void offerRows(float[] query, int qOff, float[] v, int d, int[] ids, int count) {
+    float[] four = quad;
+    int i = 0;
+    for (int end = count - 3; i < end; i += 4) {
+      int i0 = ids[i];
+      int i1 = ids[i + 1];
+      int i2 = ids[i + 2];
+      int i3 = ids[i + 3];
+      VectorOps.squaredDistances4(query, qOff, v, i0 * d, i1 * d, i2 * d, i3 * d, d, four);
+      offerIfBetter(i0, four[0]);
+      offerIfBetter(i1, four[1]);
+      offerIfBetter(i2, four[2]);
+      offerIfBetter(i3, four[3]);
+    }
+    for (; i < count; i++) {
+      offerIfBetter(ids[i], VectorOps.squaredDistance(query, qOff, v, ids[i] * d, d));
+    }
+  }
+
+  private void offerIfBetter(int id, float distance) {
+    if (distance <= worst()) {
+      offer(id, distance);
+    }
+  }
+
   private void siftDown(long packed) {
     int i = 0;
     int half = size >>> 1;
@@ -86,13 +120,13 @@ final class TopK {
 
   /** Empties the heap into a result, closest first. */
   Neighbours drain(int candidates) {
-    long[] sorted = java.util.Arrays.copyOf(heap, size);
-    java.util.Arrays.sort(sorted);
+    // Sorted in place: the heap is emptied anyway, so the answer is the only allocation.
+    java.util.Arrays.sort(heap, 0, size);
     int[] ids = new int[size];
     float[] distances = new float[size];
     for (int i = 0; i < size; i++) {
-      ids[i] = (int) sorted[i];
-      distances[i] = Float.intBitsToFloat((int) (sorted[i] >>> 32));
+      ids[i] = (int) heap[i];
+      distances[i] = Float.intBitsToFloat((int) (heap[i] >>> 32));
     }
     size = 0;
     return new Neighbours(ids, distances, candidates);

@@ -12,6 +12,15 @@ interface Kernels {
 
   float squaredDistance(float[] a, int aOff, float[] b, int bOff, int d);
 
+  /**
+   * {@code out[r] = squaredDistance(q, qOff, v, offsets r, d)} for the four rows at
+   * {@code o0..o3}, each bit for bit what {@link #squaredDistance} gives: the rows' loads are
+   * issued together, so four cache misses overlap instead of following one another, and each
+   * query vector is loaded once for four rows.
+   */
+  void squaredDistances4(float[] q, int qOff, float[] v, int o0, int o1, int o2, int o3, int d,
+      float[] out);
+
   /** In-place unnormalised Walsh–Hadamard transform; n is a power of two. */
   void hadamard(float[] a, int off, int n);
 

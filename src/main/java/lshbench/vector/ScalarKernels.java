@@ -18,6 +18,15 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void squaredDistances4(float[] q, int qOff, float[] v, int o0, int o1, int o2, int o3,
+      int d, float[] out) {
+    out[0] = VectorOps.scalarSquaredDistance(q, qOff, v, o0, d);
+    out[1] = VectorOps.scalarSquaredDistance(q, qOff, v, o1, d);
+    out[2] = VectorOps.scalarSquaredDistance(q, qOff, v, o2, d);
+    out[3] = VectorOps.scalarSquaredDistance(q, qOff, v, o3, d);
+  }
+
+  @Override
   public void hadamard(float[] a, int off, int n) {
     Hadamard.scalarTransform(a, off, n);
   }

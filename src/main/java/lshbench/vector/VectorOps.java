@@ -27,6 +27,16 @@ public final class VectorOps {
   }
 
   /**
+   * Squared distances from one query row to four rows of {@code v} at offsets {@code o0..o3},
+   * into {@code out[0..3]}: the same floats as four {@link #squaredDistance} calls, with the
+   * four rows' memory reads overlapping (the rerank of scattered rows and the exact scan).
+   */
+  public static void squaredDistances4(float[] q, int qOff, float[] v, int o0, int o1, int o2,
+      int o3, int d, float[] out) {
+    KERNELS.squaredDistances4(q, qOff, v, o0, o1, o2, o3, d, out);
+  }
+
+  /**
    * Indices j < cols, ascending, whose expanded squared distance
    * {@code (norms[j] + queryNorm) − 2·dots[dotsOff + j]} is at most {@code limit}; returns how
    * many were written to {@code hits}. Evaluated in that order, so recomputing it gives the

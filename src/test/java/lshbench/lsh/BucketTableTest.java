@@ -35,4 +35,49 @@ class BucketTableTest {
     }
     assertEquals(-1, table.find(12345L));
   }
+
+  /**
+   * The directory lookup finds every present key and no absent one, whatever the keys look
+   * like: k-bit keys of any width (the top bits pick the slot), keys piled into a few slots,
+   * full 64-bit keys, and tables of one, two or three buckets, including the all-zero key.
+   */
+  @Test
+  void findsExactlyThePresentKeysForEveryKeyShape() {
+    SplittableRandom rng = new SplittableRandom(11);
+    for (int width : new int[] {1, 2, 5, 10, 20, 33, 63, 64}) {
+      for (int n : new int[] {1, 2, 3, 17, 1000, 20000}) {
+        long mask = width == 64 ? -1L : (1L << width) - 1;
+        long[] keys = new long[n];
+        int[] items = new int[n];
+        for (int i = 0; i < n; i++) {
+          // Half the items in a narrow band of keys, as clustered data fills a few buckets.
+          long key = rng.nextBoolean() ? rng.nextLong() : (mask / 3 + rng.nextInt(16));
+          keys[i] = key & mask;
+          items[i] = i;
+        }
+        if (n == 1) {
+          keys[0] = 0;
+        }
+        BucketTable table = BucketTable.build(keys, items);
+        java.util.TreeSet<Long> present = new java.util.TreeSet<>();
+        for (long k : keys) {
+          present.add(k);
+        }
+        for (long k : present) {
+          int b = table.find(k);
+          assertEquals(k, keys[table.ids()[table.bucketStart(b)]], "key " + k + " width " + width);
+        }
+        for (int probe = 0; probe < 2000; probe++) {
+          long k = probe % 2 == 0 ? rng.nextLong() & mask : rng.nextLong();
+          if (!present.contains(k)) {
+            assertEquals(-1, table.find(k), "absent key " + Long.toHexString(k));
+          }
+          long near = keys[rng.nextInt(n)] + 1;
+          if (!present.contains(near)) {
+            assertEquals(-1, table.find(near), "absent neighbour " + Long.toHexString(near));
+          }
+        }
+      }
+    }
+  }
 }

@@ -41,6 +41,34 @@ class KernelAgreementTest {
     }
   }
 
+  /**
+   * The four-row distance gives each row exactly the one-row kernel's float (so an index that
+   * switches to it returns the same neighbours), for both implementations, at rows scattered
+   * over a larger array with unaligned offsets, one row repeated.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 13, 16, 17, 31, 32, 33, 127, 128, 1280, 4095, 4097})
+  void fourRowDistancesAreTheOneRowKernelsBitForBit(int d) {
+    SplittableRandom rng = new SplittableRandom(31L * d);
+    float[] q = new float[d + 3];
+    float[] v = new float[9 * d + 11];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = (float) rng.nextGaussian();
+    }
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) rng.nextGaussian();
+    }
+    int[] offsets = {5 * d + 2, 1, 8 * d + 7, 5 * d + 2};
+    for (Kernels k : new Kernels[] {new ScalarKernels(), new PanamaKernels()}) {
+      float[] out = new float[4];
+      k.squaredDistances4(q, 3, v, offsets[0], offsets[1], offsets[2], offsets[3], d, out);
+      for (int r = 0; r < 4; r++) {
+        assertEquals(Float.floatToRawIntBits(k.squaredDistance(q, 3, v, offsets[r], d)),
+            Float.floatToRawIntBits(out[r]), k.name() + " row " + r + " d=" + d);
+      }
+    }
+  }
+
   /** Same hits, bit for bit, from the lane compare and the scalar loop, on partial panels. */
   @ParameterizedTest
   @ValueSource(ints = {1, 5, 16, 17, 31, 32})
