@@ -86,6 +86,19 @@ public final class Evaluation {
     return plan;
   }
 
+  /** Mean kNN recall@n of answers to every query, in query order (a batch search's). */
+  public double knnRecall(Neighbours[] answers) {
+    if (answers.length != queries.length) {
+      throw new IllegalArgumentException(answers.length + " answers for " + queries.length
+          + " queries");
+    }
+    double sum = 0;
+    for (int q = 0; q < answers.length; q++) {
+      sum += knnRecall(answers[q], truth.distances(q));
+    }
+    return sum / answers.length;
+  }
+
   /**
    * Mean kNN recall@n of {@code index} on the first {@code count} queries, untimed: for
    * searches (a tuner's binary search over probes) that need recall, not timings.

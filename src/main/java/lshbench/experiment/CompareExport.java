@@ -16,6 +16,7 @@ import lshbench.eval.Measurement;
 import lshbench.eval.QuerySplit;
 import lshbench.lsh.ExactIndex;
 import lshbench.lsh.LshIndex;
+import lshbench.lsh.Neighbours;
 
 /**
  * {@code type = compare}: writes an experiment's query split in the TEXMEX format FAISS and
@@ -97,8 +98,10 @@ public final class CompareExport implements RunPlan<Path> {
     rows.add(row("exact", "", 0, 0, 0, 0, exact, 0));
     ExactIndex batchIndex = new ExactIndex(data, split.members());
     float[] queryRows = data.rows(split.queries());
-    for (int threads : config.threads() > 1 ? new int[] {1, config.threads()} : new int[] {1}) {
-      double us = batchUs(batchIndex, queryRows, bench.topN(), threads);
+    int[] batchThreads = config.threads() > 1 ? new int[] {1, config.threads()} : new int[] {1};
+    for (int threads : batchThreads) {
+      double us = batchUs(q -> batchIndex.searchBatch(q, bench.topN(), threads), queryRows,
+          split.queries().length);
       rows.add(List.of("exact-batch", "", "", "", CsvTable.fmt("%.4f", exact.knnRecall()), CsvTable.fmt("%.2f", us),
           "", CsvTable.fmt("%.1f", 1e6 / us), "0.0", Long.toString(exact.memoryBytes()),
           Integer.toString(split.members().length), "", "", "", Integer.toString(threads)));
@@ -156,6 +159,31 @@ public final class CompareExport implements RunPlan<Path> {
             best.buildMs(), best.memoryBytes()));
       }
     }
+    // Batch mode (ann-benchmarks --batch): each target's pick, rebuilt as in the grid, answers
+    // every query in one call, on one thread and on all, beside the exact batch above.
+    for (double target : TARGETS) {
+      GridPoint best = fastest(grid, target);
+      if (best == null) {
+        continue;
+      }
+      LshIndex index = rebuild(bench, data, split, best, prefilter);
+      for (int threads : batchThreads) {
+        Neighbours[][] answers = new Neighbours[1][];
+        double us = batchUs(q -> answers[0] = index.searchBatch(q, bench.topN(), threads),
+            queryRows, split.queries().length);
+        double recall = bench.eval().knnRecall(answers[0]);
+        rows.add(List.of("lsh-batch", Integer.toString(best.k()), Integer.toString(best.l()),
+            CsvTable.fmt("%.2f", target), CsvTable.fmt("%.4f", recall), CsvTable.fmt("%.2f", us),
+            "", CsvTable.fmt("%.1f", 1e6 / us), CsvTable.fmt("%.1f", best.buildMs()),
+            Long.toString(best.memoryBytes()), CsvTable.fmt("%.1f", best.candidatesMean()),
+            best.family(), Integer.toString(best.probes()), Integer.toString(best.keep()),
+            Integer.toString(threads)));
+        log.printf(Locale.ROOT, "[compare] pick at %.2f (%s k=%d L=%d T=%d R=%d), all %d "
+            + "queries in one batch on %d thread(s): %.1f µs/query, %.0f queries/s, recall %.3f%n",
+            target, best.family(), best.k(), best.l(), best.probes(), best.keep(),
+            split.queries().length, threads, us, 1e6 / us, recall);
+      }
+    }
     writeCsv(out.resolve(CSV), rows);
     RunJson.write(out.resolve("meta.json"), meta(data, split, bench.topN()));
     log.printf(Locale.ROOT, "[compare] exact scan %.1f µs/query (%.0f QPS)%n",
@@ -192,18 +220,34 @@ public final class CompareExport implements RunPlan<Path> {
     TexmexFormat.writeIvecs(gt, out.resolve("groundtruth.ivecs"));
   }
 
+  /** The grid's configuration {@code p} built again, exactly as the grid built it. */
+  private LshIndex rebuild(Workbench bench, Dataset data, QuerySplit split, GridPoint p,
+      lshbench.lsh.ProjectedRerank prefilter) {
+    for (lshbench.family.LshGrid<?> g : config.families().lsh()) {
+      if (g.family().equals(p.family())) {
+        lshbench.lsh.HashFamily bank = g.build(bench.buildInput(config), p.k(), p.l(),
+            config.hashSeed(0));
+        long[] sig = bank.signatures(data, split.members(), 1);
+        return new LshIndex(data, split.members().length, bank, p.k(),
+            LshIndex.buildTables(bank, sig, split.members(), p.k(), p.l()), p.probes(),
+            p.keep() > 0 ? prefilter.withKeep(p.keep()) : null);
+      }
+    }
+    throw new IllegalStateException("no grid for family " + p.family());
+  }
+
   /**
-   * µs per query of answering every query in one {@link ExactIndex#searchBatch} call: the best
-   * of five calls after three warm-up calls. Best, not mean: two-thread batches on a 2-vCPU
-   * virtual machine vary from run to run (74 and 118 µs a query on Caltech, same code), while
+   * µs per query of answering all {@code count} queries in one batch call: the best of five
+   * calls after three warm-up calls. Best, not mean: two-thread batches on a 2-vCPU virtual
+   * machine vary from run to run (74 and 118 µs a query on Caltech, same code), while
    * one-thread batches hold within a few percent.
    */
-  private static double batchUs(ExactIndex index, float[] queries, int n, int threads) {
+  private static double batchUs(java.util.function.Consumer<float[]> batch, float[] queries,
+      int count) {
     double best = Double.POSITIVE_INFINITY;
-    int count = queries.length / index.dim();
     for (int call = 0; call < 8; call++) {
       long t0 = System.nanoTime();
-      index.searchBatch(queries, n, threads);
+      batch.accept(queries);
       if (call >= 3) {
         best = Math.min(best, (System.nanoTime() - t0) / 1e3 / count);
       }

@@ -64,6 +64,24 @@ public final class CrossPolytopeFamily implements HashFamily {
     this.rotated = new float[maxK * rotDim];
   }
 
+  private CrossPolytopeFamily(CrossPolytopeFamily other) {
+    this.dim = other.dim;
+    this.rotDim = other.rotDim;
+    this.bits = other.bits;
+    this.tables = other.tables;
+    this.maxK = other.maxK;
+    this.seed = other.seed;
+    this.centre = other.centre;
+    this.rotations = other.rotations;
+    this.centred = new float[rotDim];
+    this.rotated = new float[maxK * rotDim];
+  }
+
+  @Override
+  public CrossPolytopeFamily copy() {
+    return new CrossPolytopeFamily(this);
+  }
+
   @Override
   public String describe() {
     return "cross-polytope, " + ROUNDS + " rounds of sign flips + fast Hadamard transform in "

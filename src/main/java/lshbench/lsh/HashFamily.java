@@ -59,6 +59,16 @@ public interface HashFamily {
   /** Bytes of the parameters a (k, L) index actually uses (planes, rotations, bases). */
   long bytesFor(int k, int tables);
 
+  /**
+   * The same functions with scratch space of their own, for a query on another thread
+   * (batch search): parameters are shared, nothing is recomputed.
+   *
+   * @throws UnsupportedOperationException when the family has no such copy
+   */
+  default HashFamily copy() {
+    throw new UnsupportedOperationException(describe() + ": no per-thread copy");
+  }
+
   /** Milliseconds spent learning from the data before hashing (0 for data-oblivious families). */
   default double trainMs() {
     return 0;

@@ -63,6 +63,21 @@ public final class HyperplaneBank implements HashFamily {
   }
 
   /** Mean of the listed rows, the usual centre. */
+  private HyperplaneBank(HyperplaneBank other) {
+    this.dim = other.dim;
+    this.bitsPerTable = other.bitsPerTable;
+    this.tables = other.tables;
+    this.seed = other.seed;
+    this.planes = other.planes;
+    this.bias = other.bias;
+    this.centred = other.centred;
+  }
+
+  @Override
+  public HyperplaneBank copy() {
+    return new HyperplaneBank(this);
+  }
+
   public static float[] mean(Dataset data, int[] members) {
     int d = data.dim();
     double[] sum = new double[d];

@@ -33,6 +33,8 @@ public final class LshIndex implements Index {
   private int epoch;
   private TopK heap;
   private final ProjectedRerank prefilter;
+  /** Per-thread copies for {@link #searchBatch}, made on first use. */
+  private LshIndex[] workers;
 
   /**
    * Wraps tables already built from {@code family} at {@code k} bits (see {@link #buildTables}).
@@ -82,6 +84,22 @@ public final class LshIndex implements Index {
     this.candidates = new int[members];
   }
 
+  /** A worker for another thread: same tables and functions, scratch space of its own. */
+  private LshIndex(LshIndex other) {
+    this.data = other.data;
+    this.members = other.members;
+    this.family = other.family.copy();
+    this.k = other.k;
+    this.tables = other.tables;
+    this.probes = other.probes;
+    this.prefilter = other.prefilter == null ? null : other.prefilter.copy();
+    this.seen = new int[other.seen.length];
+    this.queryKeys = new long[other.queryKeys.length];
+    this.keyTable = new int[other.keyTable.length];
+    this.bucketOf = new int[other.bucketOf.length];
+    this.candidates = new int[other.candidates.length];
+  }
+
   /**
    * Builds the first {@code count} tables of {@code family} at {@code k} bits from precomputed
    * full-width signatures ({@link HyperplaneBank#signatures}).
@@ -125,6 +143,50 @@ public final class LshIndex implements Index {
     lookupStage(keys);
     int count = unionStage(keys);
     return rerankStage(query, n, count);
+  }
+
+  /**
+   * Answers many queries in one call on {@code threads} threads (ann-benchmarks' batch mode);
+   * queries are rows of {@code queries} (row-major, this index's dimension). Every answer is
+   * the one {@link #search} gives. Each thread has its own worker (scratch arrays and hash
+   * function scratch, tables shared), kept for the next call; queries are handed out in small
+   * blocks, so a thread slowed by the machine's other work takes fewer.
+   */
+  public Neighbours[] searchBatch(float[] queries, int n, int threads) {
+    int d = data.dim();
+    if (queries.length % d != 0) {
+      throw new IllegalArgumentException("query array is not a multiple of dimension " + d);
+    }
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be positive, got " + n);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive, got " + threads);
+    }
+    int count = queries.length / d;
+    int parts = Math.max(1, Math.min(threads, count));
+    if (workers == null || workers.length < parts) {
+      LshIndex[] grown = new LshIndex[parts];
+      for (int p = 0; p < parts; p++) {
+        grown[p] = workers != null && p < workers.length ? workers[p] : new LshIndex(this);
+      }
+      workers = grown;
+    }
+    Neighbours[] out = new Neighbours[count];
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    int block = Math.max(1, Math.min(16, count / (8 * parts)));
+    LshIndex[] mine = workers;
+    Parallel.forBlocks("lshbench-lsh-batch", parts, parts, 1, part -> {
+      LshIndex worker = mine[part];
+      float[] query = new float[d];
+      for (int start; (start = next.getAndAdd(block)) < count; ) {
+        for (int q = start, end = Math.min(count, start + block); q < end; q++) {
+          System.arraycopy(queries, q * d, query, 0, d);
+          out[q] = worker.search(query, n);
+        }
+      }
+    });
+    return out;
   }
 
   /** The distinct candidates of a query (the union of its L buckets), in discovery order. */

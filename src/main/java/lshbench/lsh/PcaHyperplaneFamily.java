@@ -30,6 +30,18 @@ public final class PcaHyperplaneFamily implements HashFamily {
    * Fits a basis of {@code m} components on {@code sample} (rows disjoint from the queries) and
    * draws the planes.
    */
+  private PcaHyperplaneFamily(PcaHyperplaneFamily other) {
+    this.basis = other.basis;
+    this.planes = other.planes.copy();
+    this.trainMs = other.trainMs;
+    this.projected = new float[basis.components()];
+  }
+
+  @Override
+  public PcaHyperplaneFamily copy() {
+    return new PcaHyperplaneFamily(this);
+  }
+
   public static PcaHyperplaneFamily train(Dataset data, int[] sample, int m, int maxK, int tables,
       long seed, int threads) {
     long t0 = System.nanoTime();

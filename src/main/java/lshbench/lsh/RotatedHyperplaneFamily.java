@@ -58,6 +58,22 @@ public final class RotatedHyperplaneFamily implements HashFamily {
     this.rotated = new float[rotations.count() * rotDim];
   }
 
+  private RotatedHyperplaneFamily(RotatedHyperplaneFamily other) {
+    this.dim = other.dim;
+    this.rotDim = other.rotDim;
+    this.tables = other.tables;
+    this.maxK = other.maxK;
+    this.centre = other.centre;
+    this.rotations = other.rotations;
+    this.centred = new float[rotDim];
+    this.rotated = new float[rotations.count() * rotDim];
+  }
+
+  @Override
+  public RotatedHyperplaneFamily copy() {
+    return new RotatedHyperplaneFamily(this);
+  }
+
   @Override
   public String describe() {
     return "random hyperplanes as rows of " + rotations.count() + " pseudo-random rotation(s) ("

@@ -76,7 +76,22 @@ class CompareExportTest {
     }
     assertEquals("exact", csv.get(0).get("method"));
     int batchRows = config.threads() > 1 ? 2 : 1;
-    assertEquals(1 + batchRows + 4 + CompareExport.TARGETS.length, csv.size(), csv.toString());
+    List<CSVRecord> picks = csv.stream().filter(r -> r.get("method").equals("pick")
+        && !r.get("k").isEmpty()).toList();
+    List<CSVRecord> lshBatches = csv.stream().filter(r -> r.get("method").equals("lsh-batch"))
+        .toList();
+    assertEquals(1 + batchRows + 4 + CompareExport.TARGETS.length
+        + picks.size() * batchRows, csv.size(), csv.toString());
+    assertTrue(!picks.isEmpty(), "the grid reaches a target, so batch rows are written");
+    assertEquals(picks.size() * batchRows, lshBatches.size());
+    for (CSVRecord b : lshBatches) {
+      // The batch answers are the one-query answers, so the pick's recall to the digit.
+      CSVRecord pick = picks.stream().filter(p -> p.get("target").equals(b.get("target")))
+          .findFirst().orElseThrow();
+      assertEquals(pick.get("knn_recall"), b.get("knn_recall"), b.toString());
+      assertEquals(pick.get("k") + " " + pick.get("L") + " " + pick.get("family"),
+          b.get("k") + " " + b.get("L") + " " + b.get("family"));
+    }
     for (CSVRecord row : csv) {
       assertEquals(CompareExport.COLUMNS.size(), row.size(), "every row has every column: " + row);
     }
