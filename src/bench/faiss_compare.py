@@ -238,6 +238,17 @@ def write_comparison(folder, meta, ours, rows, raw, n):
         add_batch("exact batched, each at its best",
                   min(ours_batches, key=lambda r: float(r["query_us_mean"])),
                   min(faiss_batches, key=lambda r: r["query_us_mean"]))
+    # Batched LSH (each target's pick, every query in one call) against FAISS's batched exact
+    # search at the same thread count: the batch-mode yardstick.
+    for o in (r for r in ours if r["method"] == "lsh-batch"):
+        f = next((f for f in faiss_batches if f["params"].split()[0] == o["threads"]), None)
+        if f is not None:
+            mem = int(o["memory_bytes"])
+            add("LSH @%s batched, %s thread(s) each, vs exact batched" % (o["target"], o["threads"]),
+                "%s k=%s L=%s T=%s R=%s" % (o["family"], o["k"], o["L"], o["probes"],
+                                            o["rerank_keep"]),
+                float(o["knn_recall"]), float(o["query_us_mean"]), float(o["build_ms"]), mem,
+                mem + raw, f)
     for target in TARGETS:
         pick = next((r for r in ours if r["method"] == "pick"
                      and abs(float(r["target"]) - target) < 1e-9), None)

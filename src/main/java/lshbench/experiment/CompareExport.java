@@ -96,6 +96,17 @@ public final class CompareExport implements RunPlan<Path> {
     Measurement exact = bench.eval().run(bench.exactIndex());
     List<List<String>> rows = new ArrayList<>();
     rows.add(row("exact", "", 0, 0, 0, 0, exact, 0));
+    double streamUs = streamUs(data, split.members().length);
+    List<String> stream = new ArrayList<>(Collections.nCopies(COLUMNS.size(), ""));
+    stream.set(COLUMNS.indexOf("method"), "stream-read");
+    stream.set(COLUMNS.indexOf("query_us_mean"), CsvTable.fmt("%.2f", streamUs));
+    stream.set(COLUMNS.indexOf("threads"), "1");
+    rows.add(stream);
+    double bytes = 4.0 * split.members().length * data.dim();
+    log.printf(Locale.ROOT, "[compare] one-thread read bandwidth %.1f GB/s (the indexed rows' "
+        + "%.1f MB streamed in %.0f µs); the exact scan reads them at %.1f GB/s, %.0f%% of it%n",
+        bytes / streamUs / 1e3, bytes / 1e6, streamUs, bytes / exact.queryUs().mean() / 1e3,
+        100 * streamUs / exact.queryUs().mean());
     ExactIndex batchIndex = new ExactIndex(data, split.members());
     float[] queryRows = data.rows(split.queries());
     int[] batchThreads = config.threads() > 1 ? new int[] {1, config.threads()} : new int[] {1};
@@ -218,6 +229,30 @@ public final class CompareExport implements RunPlan<Path> {
     TexmexFormat.writeFvecs(base, out.resolve("base.fvecs"));
     TexmexFormat.writeFvecs(queries, out.resolve("query.fvecs"));
     TexmexFormat.writeIvecs(gt, out.resolve("groundtruth.ivecs"));
+  }
+
+  /**
+   * The bound a one-query exact scan is held to, measured beside it: µs for one thread to
+   * stream the bytes of {@code members} rows through the same SIMD kernel and nothing else (a
+   * dot product of the vector array with itself over that many rows), the best of 20 passes
+   * after 5 warm-up ones, as the scan's mean is taken warm.
+   */
+  static double streamUs(Dataset data, int members) {
+    float[] v = data.vectors();
+    int length = Math.multiplyExact(members, data.dim());
+    double best = Double.POSITIVE_INFINITY;
+    float sink = 0;
+    for (int pass = 0; pass < 25; pass++) {
+      long t0 = System.nanoTime();
+      sink += lshbench.vector.VectorOps.dot(v, 0, v, 0, length);
+      if (pass >= 5) {
+        best = Math.min(best, (System.nanoTime() - t0) / 1e3);
+      }
+    }
+    if (Float.isNaN(sink)) {
+      throw new IllegalStateException("non-finite vectors"); // keeps the passes alive
+    }
+    return best;
   }
 
   /** The grid's configuration {@code p} built again, exactly as the grid built it. */

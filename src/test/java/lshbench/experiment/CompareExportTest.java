@@ -80,8 +80,10 @@ class CompareExportTest {
         && !r.get("k").isEmpty()).toList();
     List<CSVRecord> lshBatches = csv.stream().filter(r -> r.get("method").equals("lsh-batch"))
         .toList();
-    assertEquals(1 + batchRows + 4 + CompareExport.TARGETS.length
+    assertEquals(2 + batchRows + 4 + CompareExport.TARGETS.length
         + picks.size() * batchRows, csv.size(), csv.toString());
+    assertEquals("stream-read", csv.get(1).get("method"));
+    assertTrue(Double.parseDouble(csv.get(1).get("query_us_mean")) > 0);
     assertTrue(!picks.isEmpty(), "the grid reaches a target, so batch rows are written");
     assertEquals(picks.size() * batchRows, lshBatches.size());
     for (CSVRecord b : lshBatches) {
@@ -95,8 +97,8 @@ class CompareExportTest {
     for (CSVRecord row : csv) {
       assertEquals(CompareExport.COLUMNS.size(), row.size(), "every row has every column: " + row);
     }
-    assertEquals("exact-batch", csv.get(1).get("method"));
-    assertEquals("1", csv.get(1).get("threads"));
+    assertEquals("exact-batch", csv.get(2).get("method"));
+    assertEquals("1", csv.get(2).get("threads"));
     JsonNode meta = new ObjectMapper().readTree(out.resolve("meta.json").toFile());
     assertEquals(members.length, meta.get("n_base").asInt());
     assertTrue(meta.get("synthetic").asBoolean());
