@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * over this time is the single-core read bandwidth it is held to, measured in the same run.
  *
  * <p>Collections ({@code set}): {@code caltech101} is the MobileNetV2 embedding cached by the
- * caltech101 experiments (7,738 × 1,280; the newest {@code datasets/cache/embedding-*.lshv},
+ * caltech101 experiments (7,738 × 1,280; the largest {@code datasets/cache/embedding-*.lshv},
  * or {@code -Dbench.caltech101=FILE}), 500 held-out queries; {@code clusters1m} is
  * compare-faiss-clusters1m's data (1,000,300 × 128, 1,000 centres on the sphere, seed 7), 300
  * queries, and needs {@code -Xmx} ≈ 3 GB. Each invocation takes the next query, so caches see a
@@ -128,23 +128,23 @@ public class QueryStagesBenchmark {
     if (given != null) {
       return Path.of(given);
     }
-    Path newest = null;
+    // The largest cached embedding: the full collection, not a smaller set embedded since.
+    Path largest = null;
     try (DirectoryStream<Path> files =
         Files.newDirectoryStream(Path.of("datasets", "cache"), "embedding-*.lshv")) {
       for (Path f : files) {
-        if (newest == null
-            || Files.getLastModifiedTime(f).compareTo(Files.getLastModifiedTime(newest)) > 0) {
-          newest = f;
+        if (largest == null || Files.size(f) > Files.size(largest)) {
+          largest = f;
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("no datasets/cache to read the Caltech101 embedding from", e);
     }
-    if (newest == null) {
+    if (largest == null) {
       throw new IOException("no datasets/cache/embedding-*.lshv: run a caltech101 experiment "
           + "once, or pass -Dbench.caltech101=FILE");
     }
-    return newest;
+    return largest;
   }
 
   private float[] nextQuery() {
