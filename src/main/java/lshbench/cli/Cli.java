@@ -41,7 +41,9 @@ public final class Cli {
         return 0;
       }
       Settings raw = Settings.read(experimentsDir, name, Map.of());
-      String type = raw.string(Experiments.TYPE, "sweep");
+      // A type on the command line wins over the file's, as every other key does: the peer
+      // harness runs a compare experiment's split as a sweep with -Dtype=sweep.
+      String type = given.type().orElse(raw.string(Experiments.TYPE, "sweep"));
       Experiment<?> experiment = Experiments.find(type).orElseThrow(() -> new ConfigException(
           "type: '" + type + "' is not an experiment type (" + String.join(", ",
               Experiments.types()) + ")"));
@@ -113,6 +115,15 @@ public final class Cli {
           || System.getProperty("experiment") != null;
       return new CommandLineKeys(arguments, maven, help != null && !help.equals("false"),
           "markdown".equals(help), named);
+    }
+
+    /** The experiment type given as {@code type=...} or {@code -Dtype=...}, if any. */
+    java.util.Optional<String> type() {
+      String t = arguments.get(Experiments.TYPE);
+      if (t == null) {
+        t = System.getProperty(Experiments.TYPE);
+      }
+      return java.util.Optional.ofNullable(t).map(String::trim).filter(v -> !v.isEmpty());
     }
 
     /** Maven's and the JVM's own properties, which are never experiment keys. */

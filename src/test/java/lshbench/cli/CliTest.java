@@ -89,6 +89,15 @@ class CliTest {
   }
 
   @Test
+  void aTypeOnTheCommandLineWinsOverTheFiles() {
+    Outcome o = withHelp("true", "compare-faiss-caltech101", "type=sweep");
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().startsWith("compare-faiss-caltech101 is a sweep experiment"), o.out());
+    assertTrue(withHelp("true", "compare-faiss-caltech101").out()
+        .startsWith("compare-faiss-caltech101 is a compare experiment"), "the file's type otherwise");
+  }
+
+  @Test
   void helpForAnExperimentListsItsKeysWithDefaults() {
     Outcome o = withHelp("true", "caltech101");
     assertEquals(0, o.code(), o.err());
