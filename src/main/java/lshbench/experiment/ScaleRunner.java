@@ -23,7 +23,8 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
   /** scale.csv's columns, in order; {@code report.ScalePlots} reads them by name. */
   static final List<String> COLUMNS = List.of("n", "dim", "target_recall", "exact_us", "k", "L",
       "lsh_us", "knn_recall", "recall_lower_bound", "speedup", "lsh_memory_bytes", "data_bytes",
-      "accepted", "seed");
+      "accepted", "seed", "family", "probes", "lsh_bytes_per_item", "peak_heap_bytes", "clock",
+      "load_start", "load_end");
 
   private final SweepConfig config;
   private final PrintStream log;
@@ -71,6 +72,8 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
     for (int n : config.scaleSizes()) {
       Dataset data = n == full.size() ? full : full.prefix(n);
       log.printf(Locale.ROOT, "[scale] n = %d%n", n);
+      double loadStart = LoadAverage.now();
+      PeakHeap.reset();
       Workbench bench = Workbench.prepare(config, data, log);
       Path sub = Files.createDirectories(folder.resolve("n-" + n));
       List<Tuner.Candidate> measured;
@@ -89,7 +92,10 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
           CsvTable.fmt("%.4f", best.recallMean()), CsvTable.fmt("%.4f", best.lowerBound()),
           CsvTable.fmt("%.2f", best.speedup()), Long.toString((long) best.memoryBytes()),
           Long.toString(4L * bench.split().members().length * data.dim()),
-          Boolean.toString(best.accepted()), Long.toString(config.seed())));
+          Boolean.toString(best.accepted()), Long.toString(config.seed()), best.family(),
+          Integer.toString(best.probes()), CsvTable.fmt("%.1f", best.memoryBytes() / n),
+          Long.toString(PeakHeap.bytes()), config.clock().name().toLowerCase(Locale.ROOT),
+          CsvTable.fmt("%.2f", loadStart), CsvTable.fmt("%.2f", LoadAverage.now())));
       write(folder.resolve(FILE), rows);
       log.printf(Locale.ROOT, "[scale] n = %d: exact %.0f µs, LSH k=%d L=%d %.0f µs (%.1fx) at "
           + "recall %.3f%n", n, exactUs, best.k(), best.l(), best.queryUs(),

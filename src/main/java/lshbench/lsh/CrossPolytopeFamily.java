@@ -33,6 +33,7 @@ public final class CrossPolytopeFamily implements HashFamily {
   private final float[] centred;
   private final float[] rotated;
   private CrossPolytopeProbes probing;
+  private CrossPolytopeBudgetProbes budgetProbes;
 
   /**
    * @param centre the point subtracted before rotating (the data mean), or null for the origin
@@ -213,6 +214,29 @@ public final class CrossPolytopeFamily implements HashFamily {
       }
     }
     return n;
+  }
+
+  @Override
+  public int queryKeysTotal(float[] query, int k, int usedTables, int budget, long[] keys,
+      int[] tableOf) {
+    if (budget < usedTables) {
+      throw new IllegalArgumentException("a probe budget covers each table's own bucket: needs "
+          + "at least L = " + usedTables + ", got " + budget);
+    }
+    if (budgetProbes == null || !budgetProbes.fits(maxK, usedTables, budget)) {
+      budgetProbes = new CrossPolytopeBudgetProbes(maxK, rotDim, usedTables, budget);
+    }
+    centre(query, 0, centred);
+    int ranks = budgetProbes.ranksFor(usedTables, budget);
+    for (int t = 0; t < usedTables; t++) {
+      long key = 0;
+      for (int j = 0; j < k; j++) {
+        rotate(centred, t * maxK + j, rotated, j * rotDim);
+        key |= (long) vertex(rotated, j * rotDim) << (j * bits);
+      }
+      budgetProbes.table(t, key, rotated, k, ranks);
+    }
+    return budgetProbes.keys(k, bits, usedTables, budget, keys, tableOf);
   }
 
   @Override

@@ -56,6 +56,46 @@ public interface HashFamily {
    */
   int queryKeys(float[] query, int k, int tables, int probes, long[] keys, int[] tableOf);
 
+  /**
+   * The bucket keys a query visits with a total budget of {@code budget} probes over the first
+   * {@code tables} tables (FALCONN's {@code num_probes}, ≥ tables): its own key in each table,
+   * then the best perturbations across all tables by the family's probe score, so the budget
+   * goes where the query sits nearest a bucket boundary. The sequence is the same for every
+   * budget (a larger one visits a superset); {@code budget == tables} is plain LSH.
+   *
+   * <p>This default, for families whose probe scores are not comparable across tables, spreads
+   * the budget evenly: ⌈(budget − tables) / tables⌉ probes per table, cut to the budget.
+   *
+   * @param keys receives the keys, capacity max(budget, tables)
+   * @return how many keys were written, at most budget
+   */
+  default int queryKeysTotal(float[] query, int k, int tables, int budget, long[] keys,
+      int[] tableOf) {
+    if (budget < tables) {
+      throw new IllegalArgumentException("a probe budget covers each table's own bucket: needs "
+          + "at least L = " + tables + ", got " + budget);
+    }
+    int per = (budget - tables + tables - 1) / tables;
+    long[] all = new long[tables * (1 + per)];
+    int[] of = new int[all.length];
+    int written = queryKeys(query, k, tables, per, all, of);
+    // Own keys first (one per table), then each table's probes round by round.
+    int n = 0;
+    for (int round = 0; round <= per && n < budget; round++) {
+      int seen = 0;
+      for (int i = 0; i < written && n < budget; i++) {
+        if (i > 0 && of[i] != of[i - 1]) {
+          seen = 0;
+        }
+        if (seen++ == round) {
+          keys[n] = all[i];
+          tableOf[n++] = of[i];
+        }
+      }
+    }
+    return n;
+  }
+
   /** Bytes of the parameters a (k, L) index actually uses (planes, rotations, bases). */
   long bytesFor(int k, int tables);
 

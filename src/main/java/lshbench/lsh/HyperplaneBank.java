@@ -29,6 +29,7 @@ public final class HyperplaneBank implements HashFamily {
   private final double[] margins = new double[MAX_BITS];
   private ProbeSequence probing;
   private long[] probeKeys;
+  private SignBitBudgetProbes budgetProbes;
 
   /**
    * @param center the point planes pass through (the data mean), or {@code null} for the origin
@@ -133,6 +134,28 @@ public final class HyperplaneBank implements HashFamily {
       }
     }
     return n;
+  }
+
+  @Override
+  public int queryKeysTotal(float[] query, int k, int tables, int budget, long[] keys,
+      int[] tableOf) {
+    SignBitBudgetProbes global = budgetProbes(tables, budget);
+    for (int t = 0; t < tables; t++) {
+      global.table(t, key(query, t, k, margins), margins, k);
+    }
+    return global.keys(k, tables, budget, keys, tableOf);
+  }
+
+  /** The budget sequence's scratch, sized for at least this many tables and probes. */
+  SignBitBudgetProbes budgetProbes(int tables, int budget) {
+    if (budget < tables) {
+      throw new IllegalArgumentException("a probe budget covers each table's own bucket: needs "
+          + "at least L = " + tables + ", got " + budget);
+    }
+    if (budgetProbes == null || !budgetProbes.fits(tables, budget)) {
+      budgetProbes = new SignBitBudgetProbes(tables, budget);
+    }
+    return budgetProbes;
   }
 
   @Override

@@ -24,6 +24,7 @@ public final class LshIndex implements Index {
   private final int k;
   private final BucketTable[] tables;
   private final int probes;
+  private final int budget;
   private final long[] queryKeys;
   private final int[] keyTable;
   private final int[] bucketOf;
@@ -58,11 +59,29 @@ public final class LshIndex implements Index {
    */
   public LshIndex(Dataset data, int members, HashFamily family, int k, BucketTable[] tables,
       int probes, ProjectedRerank prefilter) {
+    this(data, members, family, k, tables, probes, prefilter, 0);
+  }
+
+  /**
+   * As above; with {@code budget} > 0 (and {@code probes} = 0) the query visits {@code budget}
+   * buckets in all, its own in every table and then the best perturbations across all tables
+   * (FALCONN's {@code num_probes}, at least L; L is plain LSH). 0 = per-table probes.
+   */
+  public LshIndex(Dataset data, int members, HashFamily family, int k, BucketTable[] tables,
+      int probes, ProjectedRerank prefilter, int budget) {
     this.prefilter = prefilter == null ? null : prefilter.copy();
     if (probes < 0) {
       throw new IllegalArgumentException("probes must be non-negative, got " + probes);
     }
+    if (budget != 0 && (budget < tables.length || probes != 0)) {
+      throw new IllegalArgumentException(probes != 0
+          ? "a total probe budget replaces per-table probes: give one, got probes " + probes
+              + " and budget " + budget
+          : "a total probe budget covers each table's own bucket: needs at least L = "
+              + tables.length + ", got " + budget);
+    }
     this.probes = probes;
+    this.budget = budget;
     if (k < 1 || k > family.maxKeyFunctions()) {
       throw new IllegalArgumentException(
           "k must be in 1.." + family.maxKeyFunctions() + ", got " + k);
@@ -77,7 +96,7 @@ public final class LshIndex implements Index {
     this.k = k;
     this.tables = tables.clone();
     this.seen = new int[data.size()];
-    int maxKeys = tables.length * (1 + probes);
+    int maxKeys = budget > 0 ? budget : tables.length * (1 + probes);
     this.queryKeys = new long[maxKeys];
     this.keyTable = new int[maxKeys];
     this.bucketOf = new int[maxKeys];
@@ -203,12 +222,15 @@ public final class LshIndex implements Index {
   /**
    * Stage 1, hashing: the family's k·L functions, then the probe sequence of each table.
    *
-   * @return how many bucket keys the query visits, L·(1 + probes) at most
+   * @return how many bucket keys the query visits, L·(1 + probes) at most (the budget with one)
    */
   public int hashStage(float[] query) {
     if (query.length != data.dim()) {
       throw new IllegalArgumentException(
           "query has dimension " + query.length + ", index has " + data.dim());
+    }
+    if (budget > 0) {
+      return family.queryKeysTotal(query, k, tables.length, budget, queryKeys, keyTable);
     }
     return family.queryKeys(query, k, tables.length, probes, queryKeys, keyTable);
   }
@@ -288,6 +310,11 @@ public final class LshIndex implements Index {
     return probes;
   }
 
+  /** Buckets visited in all with a total probe budget, or 0 when probes are per table. */
+  public int probeBudget() {
+    return budget;
+  }
+
   public int k() {
     return k;
   }
@@ -332,6 +359,7 @@ public final class LshIndex implements Index {
   @Override
   public String name() {
     return "lsh k=" + k + " L=" + tables.length + (probes > 0 ? " T=" + probes : "")
+        + (budget > 0 ? " B=" + budget : "")
         + (prefilter != null ? " rerank " + prefilter.dim() + "d→" + prefilter.keep() : "");
   }
 

@@ -102,6 +102,13 @@ public final class PcaHyperplaneFamily implements HashFamily {
   }
 
   @Override
+  public int queryKeysTotal(float[] query, int k, int tables, int budget, long[] keys,
+      int[] tableOf) {
+    basis.project(query, 0, projected);
+    return planes.queryKeysTotal(projected, k, tables, budget, keys, tableOf);
+  }
+
+  @Override
   public long bytesFor(int k, int tables) {
     return planes.bytesFor(k, tables) + basis.memoryBytes();
   }

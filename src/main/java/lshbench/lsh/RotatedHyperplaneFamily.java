@@ -30,6 +30,7 @@ public final class RotatedHyperplaneFamily implements HashFamily {
   private final double[] margins = new double[64];
   private ProbeSequence probing;
   private long[] probeKeys;
+  private SignBitBudgetProbes budgetProbes;
 
   /**
    * @param centre the point subtracted before rotating (the data mean), or null for the origin
@@ -179,6 +180,33 @@ public final class RotatedHyperplaneFamily implements HashFamily {
       }
     }
     return n;
+  }
+
+  @Override
+  public int queryKeysTotal(float[] query, int k, int usedTables, int budget, long[] keys,
+      int[] tableOf) {
+    if (budget < usedTables) {
+      throw new IllegalArgumentException("a probe budget covers each table's own bucket: needs "
+          + "at least L = " + usedTables + ", got " + budget);
+    }
+    if (budgetProbes == null || !budgetProbes.fits(usedTables, budget)) {
+      budgetProbes = new SignBitBudgetProbes(usedTables, budget);
+    }
+    centre(query, 0, centred);
+    for (int r = 0, used = rotationsFor(k, usedTables); r < used; r++) {
+      rotations.rotate(centred, r, rotated, r * rotDim);
+    }
+    for (int t = 0; t < usedTables; t++) {
+      long key = 0;
+      for (int j = 0, p = t * maxK; j < k; j++, p++) {
+        if (rotated[p] > 0) {
+          key |= 1L << j;
+        }
+        margins[j] = Math.abs(rotated[p]);
+      }
+      budgetProbes.table(t, key, margins, k);
+    }
+    return budgetProbes.keys(k, usedTables, budget, keys, tableOf);
   }
 
   /** The k-bit key of {@code v} in table t, one call at a time (for tests). */

@@ -53,17 +53,63 @@ public final class ScalePlots {
         new Color(0x1f77b4));
     SweepPlots.save(memory, folder, "scale-memory");
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-        "%10s %10s %8s %12s %9s %9s %12s%n", "n", "exact µs", "k,L", "LSH µs", "speed-up",
-        "recall", "LSH MB"));
+        "%10s %10s %14s %12s %9s %9s %12s %10s %10s %11s%n", "n", "exact µs", "k,L,T", "LSH µs",
+        "speed-up", "recall", "LSH MB", "B/item", "peak heap", "load"));
     for (CSVRecord r : rows) {
-      s.append(String.format(Locale.ROOT, "%10s %10s %8s %12s %8sx %9s %12.1f%s%n", r.get("n"),
-          r.get("exact_us"), r.get("k") + "," + r.get("L"), r.get("lsh_us"), r.get("speedup"),
-          r.get("knn_recall"), Double.parseDouble(r.get("lsh_memory_bytes")) / 1e6,
+      s.append(String.format(Locale.ROOT, "%10s %10s %14s %12s %8sx %9s %12.1f %10s %10s %11s%s%n",
+          r.get("n"), r.get("exact_us"), r.get("k") + "," + r.get("L") + "," + get(r, "probes", "0"),
+          r.get("lsh_us"), r.get("speedup"), r.get("knn_recall"),
+          Double.parseDouble(r.get("lsh_memory_bytes")) / 1e6, get(r, "lsh_bytes_per_item", "?"),
+          r.isMapped("peak_heap_bytes") ? String.format(Locale.ROOT, "%.2f GB",
+              Double.parseDouble(r.get("peak_heap_bytes")) / 1e9) : "?",
+          get(r, "load_start", "?") + "-" + get(r, "load_end", "?"),
           Boolean.parseBoolean(r.get("accepted")) ? "" : "  (target not confirmed)"));
     }
+    s.append(slopes(n, col(rows, "exact_us"), col(rows, "lsh_us")));
     Path txt = folder.resolve(TABLE);
     AtomicFiles.writeString(txt, s.toString());
     return txt;
+  }
+
+  /**
+   * The local growth exponent between successive sizes, Δlog t / Δlog n: 1 is linear (the exact
+   * scan), below 1 is the sub-linear growth LSH promises; where LSH's exponent jumps is where
+   * the curve bends.
+   */
+  static String slopes(double[] n, double[] exact, double[] lsh) {
+    if (n.length < 2) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        "%ngrowth exponent between successive n (Δlog time / Δlog n; 1 = linear)%n%21s %8s %8s%n",
+        "n range", "exact", "LSH"));
+    int bend = -1;
+    double largest = Double.NEGATIVE_INFINITY;
+    for (int i = 1; i < n.length; i++) {
+      double dn = Math.log(n[i] / n[i - 1]);
+      double e = Math.log(exact[i] / exact[i - 1]) / dn;
+      double l = Math.log(lsh[i] / lsh[i - 1]) / dn;
+      s.append(String.format(Locale.ROOT, "%10.0f-%-10.0f %8.2f %8.2f%n", n[i - 1], n[i], e, l));
+      if (i > 1) {
+        double prev = Math.log(lsh[i - 1] / lsh[i - 2]) / Math.log(n[i - 1] / n[i - 2]);
+        if (l - prev > largest) {
+          largest = l - prev;
+          bend = i - 1;
+        }
+      }
+    }
+    double overall = Math.log(lsh[n.length - 1] / lsh[0]) / Math.log(n[n.length - 1] / n[0]);
+    s.append(String.format(Locale.ROOT, "LSH overall: %.2f (%s)%n", overall,
+        overall < 0.9 ? "sub-linear" : "not clearly sub-linear"));
+    if (bend > 0) {
+      s.append(String.format(Locale.ROOT, "LSH's exponent rises most after n = %.0f (by %+.2f)%n",
+          n[bend], largest));
+    }
+    return s.toString();
+  }
+
+  private static String get(CSVRecord r, String column, String absent) {
+    return r.isMapped(column) ? r.get(column) : absent;
   }
 
   private static XYChart chart(String title, String yTitle) {

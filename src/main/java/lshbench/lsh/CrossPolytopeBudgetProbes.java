@@ -1,0 +1,147 @@
+package lshbench.lsh;
+
+import java.util.Arrays;
+
+/**
+ * Cross-polytope multi-probe with one budget over all tables (FALCONN's {@code num_probes}):
+ * the query's own bucket in every table, then the rank vectors of {@link CrossPolytopeProbes}
+ * enumerated best-first from one heap shared by all tables, scored by Σ |x_max| − |x_i|. Every
+ * rotation has the same scale, so the scores compare across tables as FALCONN compares them.
+ *
+ * <p>The sequence does not depend on the budget (a larger one visits a superset of buckets),
+ * and a budget of L is plain LSH. Allocation-free per query once sized; not thread-safe.
+ */
+final class CrossPolytopeBudgetProbes {
+  /** Above this many runner-ups a sort of the coordinates beats insertion. */
+  private static final int INSERTION_RANKS = 16;
+  private static final int SLOT = 64;
+  private final int rotDim;
+  private final int maxK;
+  private final int tables;
+  private final int budget;
+  private final int ranks;
+  private final int rankBits;
+  private final long[] home;
+  private final int[] vertex;
+  private final float[] cost;
+  private final long[] sortScratch;
+  private final ProbeHeap heap;
+
+  CrossPolytopeBudgetProbes(int maxK, int rotDim, int tables, int budget) {
+    this.rotDim = rotDim;
+    this.maxK = maxK;
+    this.tables = tables;
+    this.budget = budget;
+    // A rank vector packs k ranks into a long.
+    this.rankBits = Math.min(8, HashFamily.KEY_BITS / maxK);
+    // No function can need more runner-ups than the probes beyond the tables' own buckets.
+    this.ranks = Math.max(1, Math.min(Math.min(budget - tables + 1, rotDim), (1 << rankBits) - 1));
+    this.home = new long[tables];
+    this.vertex = new int[tables * maxK * ranks];
+    this.cost = new float[tables * maxK * ranks];
+    this.sortScratch = new long[rotDim];
+    this.heap = new ProbeHeap(1 + tables * maxK + budget * maxK);
+  }
+
+  boolean fits(int maxK, int t, int b) {
+    return maxK == this.maxK && t <= tables && b <= budget;
+  }
+
+  /**
+   * Records table t's own key and the runner-up vertices of its k functions.
+   *
+   * @param rotated the query's k rotated vectors for this table, function j at j·d'
+   */
+  void table(int t, long key, float[] rotated, int k, int budgetRanks) {
+    home[t] = key;
+    for (int j = 0; j < k; j++) {
+      top(rotated, j * rotDim, (t * maxK + j) * ranks, Math.min(ranks, budgetRanks));
+    }
+  }
+
+  /** Runner-ups this budget can use at {@code used} tables. */
+  int ranksFor(int used, int total) {
+    return Math.max(1, Math.min(ranks, total - used + 1));
+  }
+
+  int keys(int k, int bits, int used, int total, long[] keys, int[] tableOf) {
+    assert used <= tables && total <= budget && total >= used;
+    int r = ranksFor(used, total);
+    int n = 0;
+    for (int t = 0; t < used; t++) {
+      keys[n] = home[t];
+      tableOf[n++] = t;
+    }
+    heap.clear();
+    if (r > 1) {
+      for (int t = 0; t < used; t++) {
+        for (int i = 0; i < k; i++) {
+          heap.push(1L << (i * rankBits), t * SLOT + i, cost[(t * maxK + i) * ranks + 1]);
+        }
+      }
+    }
+    long mask = (1L << rankBits) - 1;
+    while (n < total && !heap.isEmpty()) {
+      long vec = heap.topSet();
+      int at = heap.topLast();
+      double score = heap.topScore();
+      heap.pop();
+      int t = at / SLOT;
+      int last = at - t * SLOT;
+      long key = 0;
+      for (int j = 0; j < k; j++) {
+        int rank = (int) ((vec >>> (j * rankBits)) & mask);
+        key |= (long) vertex[(t * maxK + j) * ranks + rank] << (j * bits);
+      }
+      keys[n] = key;
+      tableOf[n++] = t;
+      for (int i = last; i < k; i++) {
+        int rank = (int) ((vec >>> (i * rankBits)) & mask);
+        if (rank + 1 < r) {
+          int base = (t * maxK + i) * ranks;
+          heap.push(vec + (1L << (i * rankBits)), t * SLOT + i,
+              score - cost[base + rank] + cost[base + rank + 1]);
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The {@code count} largest-magnitude coordinates, largest first, as vertices and costs. */
+  private void top(float[] x, int off, int out, int count) {
+    if (count <= INSERTION_RANKS) {
+      int filled = 0;
+      for (int i = 0; i < rotDim; i++) {
+        float a = Math.abs(x[off + i]);
+        if (filled == count && a <= cost[out + count - 1]) {
+          continue;
+        }
+        int pos = filled == count ? count - 1 : filled++;
+        while (pos > 0 && cost[out + pos - 1] < a) {
+          cost[out + pos] = cost[out + pos - 1];
+          vertex[out + pos] = vertex[out + pos - 1];
+          pos--;
+        }
+        cost[out + pos] = a;
+        vertex[out + pos] = x[off + i] >= 0 ? i : i + rotDim;
+      }
+    } else {
+      // Non-negative floats order as their bits: larger magnitude first, then lower index, the
+      // order insertion gives.
+      for (int i = 0; i < rotDim; i++) {
+        long bits = Float.floatToRawIntBits(Math.abs(x[off + i]));
+        sortScratch[i] = ((Integer.MAX_VALUE - bits) << 32) | i;
+      }
+      Arrays.sort(sortScratch, 0, rotDim);
+      for (int r = 0; r < count; r++) {
+        int i = (int) sortScratch[r];
+        cost[out + r] = Math.abs(x[off + i]);
+        vertex[out + r] = x[off + i] >= 0 ? i : i + rotDim;
+      }
+    }
+    float topValue = cost[out];
+    for (int r = 0; r < count; r++) {
+      cost[out + r] = topValue - cost[out + r];
+    }
+  }
+}
