@@ -82,7 +82,15 @@ public record Families(List<LshGrid<?>> lsh, HnswSpec.Grid hnsw, int pcaSample, 
   /** Configurations per repeat. */
   int runs() {
     return lsh.stream().mapToInt(LshGrid::runs).sum() * rerankKeep.length
-        + (hnsw == null ? 0 : hnsw.runs());
+        + (hnsw == null ? 0 : hnsw.runs()) + pcaScans().length;
+  }
+
+  /**
+   * The subspace scans a run times beside its two-pass reranks: one per positive rerank keep,
+   * when some hashing family uses them.
+   */
+  public int[] pcaScans() {
+    return lsh.isEmpty() ? new int[0] : Arrays.stream(rerankKeep).filter(r -> r > 0).toArray();
   }
 
   /** Whether some configuration reranks in two passes. */

@@ -26,6 +26,8 @@ public final class ResultColumns {
   public static final String K = "k";
   public static final String L = "L";
   public static final String PROBES = "probes";
+  /** Buckets visited in all with FALCONN's total probe budget over the tables (empty: per table). */
+  public static final String PROBES_TOTAL = "probes_total";
   public static final String RERANK_KEEP = "rerank_keep";
   public static final String RERANK_DIM = "rerank_dim";
   public static final String KEY_BITS = "key_bits";
@@ -81,7 +83,7 @@ public final class ResultColumns {
   public static final String PRED_QUERY_US = "predicted_query_us";
 
   public static final List<String> ALL = List.of(EXPERIMENT, DATASET, PROVENANCE, MODEL, SYNTHETIC,
-      N_ITEMS, N_INDEXED, N_QUERIES, DIM, METRIC, CENTER, FAMILY, K, L, PROBES, RERANK_KEEP, RERANK_DIM, KEY_BITS, HASH_DIM,
+      N_ITEMS, N_INDEXED, N_QUERIES, DIM, METRIC, CENTER, FAMILY, K, L, PROBES, PROBES_TOTAL, RERANK_KEEP, RERANK_DIM, KEY_BITS, HASH_DIM,
       HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF, REPEAT, SEED, HASH_SEED, TOP_N, LABEL_RECALL, KNN_RECALL, PRECISION, CANDIDATES, CANDIDATES_FRAC, CLOCK, ROUNDS, CPU_US, CPU_P25,
       CPU_P75, WALL_US, WALL_P25, WALL_P75, EXACT_CPU, EXACT_WALL, SPEEDUP, QPS, SPREAD, NOISY,
       QUERY_MEAN, QUERY_P50, QUERY_P95, QUERY_P99, BUILD_MS, TRAIN_MS, HASH_MS, TABLE_MS, MEMORY,
@@ -93,7 +95,7 @@ public final class ResultColumns {
    * The columns that name a configuration: one row per distinct combination (per repeat). A
    * family leaves the others' parameters empty (HNSW has no k, hyperplanes no efSearch).
    */
-  public static final List<String> PARAMETERS = List.of(FAMILY, REPEAT, K, L, PROBES, RERANK_KEEP,
+  public static final List<String> PARAMETERS = List.of(FAMILY, REPEAT, K, L, PROBES, PROBES_TOTAL, RERANK_KEEP,
       HNSW_M,
       HNSW_EF_CONSTRUCTION, HNSW_EF);
 
@@ -102,6 +104,12 @@ public final class ResultColumns {
    * so it sits on the frontier and wins a target nothing else reaches faster.
    */
   public static final String EXACT_FAMILY = "exact";
+
+  /**
+   * The {@code family} of the baseline beside a two-pass rerank: every item scored in the same
+   * learned subspace, the best {@code rerank_keep} compared exactly; no hashing.
+   */
+  public static final String PCA_SCAN_FAMILY = "pca-scan";
 
   /** Columns that measure time (or derive from it) and so vary from run to run. */
   public static final Set<String> TIMING = Set.of(QUERY_MEAN, QUERY_P50, QUERY_P95, QUERY_P99,

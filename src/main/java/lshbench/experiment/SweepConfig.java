@@ -128,6 +128,9 @@ public record SweepConfig(
       Key.of("L", DEFAULT_L, "grid of table counts, 1..4096, e.g. 1,2,4,8,16,32"),
       Key.of("probes", "0", "grid of extra buckets probed per table (multi-probe), 0 = plain LSH, "
           + "e.g. 0,4,16"),
+      Key.of("probes.total", "0", "grid of total probe budgets over all tables (FALCONN's num_probes: "
+          + "each table's own bucket, then the best perturbations across tables), each run with "
+          + "probes 0 at every L it covers (budget >= L), e.g. 20,50,200,1000,4000; 0 = none"),
       Key.of("queries", "500", "held-out query items (fewer than the dataset's items); with a "
           + "fixed query set, how many of its queries are used (the first)"),
       Key.of("top.n", "10", "neighbours returned per query: the n of knn_recall@n and precision@n"),
@@ -184,7 +187,8 @@ public record SweepConfig(
       case COMPARE -> { }
       case EXPORT -> {
         // an export measures nothing: no index grid, no timing, no run folder
-        List<String> unread = List.of("k", "L", "probes", "warmup", "warmup.ms");
+        List<String> unread = List.of("k", "L", "probes", "probes.total", "warmup",
+            "warmup.ms");
         out.removeIf(k -> unread.contains(k.name()) || !DATA_KEYS.contains(k));
         out.addAll(AnnExport.KEYS);
       }
@@ -224,6 +228,8 @@ public record SweepConfig(
     int[] ks = s.grid("k", DEFAULT_K, 1, LshFamilySpec.KEY_BITS);
     int[] ls = s.grid("L", DEFAULT_L, 1, 4096);
     int[] probes = s.grid("probes", "0", 0, 4096);
+    int[] probesTotal = Arrays.stream(s.grid("probes.total", "0", 0,
+        lshbench.family.LshFamilySpec.MAX_BUDGET)).filter(b -> b > 0).toArray();
     int topN = s.intIn("top.n", 10, 1, 10_000);
     Path queriesFile = s.string("queries.file", "").isEmpty() ? null
         : Path.of(s.string("queries.file", ""));
@@ -266,7 +272,7 @@ public record SweepConfig(
         s.string("dataset", "synthetic").equals("images") ? images(s) : null,
         tunes ? tuning(s) : null,
         type.equals(SCALE) ? s.grid("scale.n", "10000,30000,100000", 10, Integer.MAX_VALUE) : null,
-        Families.from(s, registry, new GridDefaults(ks, ls, probes, topN)),
+        Families.from(s, registry, new GridDefaults(ks, ls, probes, probesTotal, topN)),
         registry,
         s.asMap());
   }

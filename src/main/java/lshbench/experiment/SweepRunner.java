@@ -154,6 +154,7 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
         for (LshGrid<?> grid : config.families().lsh()) {
           computed += sweepFamily(grid, repeat, bench, csv, reused, progress, timer, folder.path());
         }
+        computed += pcaScans(repeat, bench, csv, reused, progress, timer);
         if (config.families().hnsw() != null) {
           computed += sweepHnsw(config.families().hnsw(), repeat, bench, csv, reused, progress,
               timer);
@@ -218,6 +219,54 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
   }
 
   /**
+   * The baseline beside the two-pass rerank: for each positive rerank keep R, every item scored
+   * in the same subspace (fitted with the same seed as the families' first pass) and the best R
+   * compared exactly, timed in one group with the exact scan.
+   */
+  private int pcaScans(int repeat, Workbench bench, ResultsCsv csv,
+      Map<String, List<String>> finished, Progress progress, GroupTimer timer) throws IOException {
+    List<Pending> pending = new ArrayList<>();
+    lshbench.lsh.ProjectedRerank subspace = null;
+    double fitMs = 0;
+    for (int keep : config.families().pcaScans()) {
+      Map<String, Object> params = Workbench.pcaScanParameters(repeat, keep);
+      List<String> done = finished.get(ResultsCsv.key(params));
+      if (done != null) {
+        csv.addFinished(done);
+        progress.advance(config.rounds(), "pca-scan R=" + keep + " finished before");
+        continue;
+      }
+      if (subspace == null) {
+        long r0 = System.nanoTime();
+        subspace = RerankSubspace.fit(config, bench.data(), bench.split().members(),
+            config.hashSeed(repeat));
+        fitMs = (System.nanoTime() - r0) / 1e6;
+      }
+      pending.add(new Pending(params, new lshbench.lsh.PcaScanIndex(bench.data(),
+          bench.split().members(), subspace.withKeep(keep)), config.hashSeed(repeat), fitMs, 0, 0,
+          null, null, "pca-scan R=" + keep));
+    }
+    flush(pending, "pca-scan" + (config.repeats() > 1 ? " repeat " + repeat : ""), bench, csv,
+        timer);
+    return pending.size();
+  }
+
+  /**
+   * The probe settings of a grid at L tables, as {probes per table, total budget}: the per-table
+   * grid first, then every total budget that covers L (with no per-table probes).
+   */
+  static List<int[]> probeSettings(LshGrid<?> grid, int l) {
+    List<int[]> out = new ArrayList<>();
+    for (int probes : grid.probes()) {
+      out.add(new int[] {probes, 0});
+    }
+    for (int total : grid.totalsAt(l)) {
+      out.add(new int[] {0, total});
+    }
+    return out;
+  }
+
+  /**
    * One LSH family's k × L × probes grid: one bank of max(k) × max(L) functions, the data
    * hashed once, configuration (k, L) using the first k functions of the first L tables. The
    * tables of successive k join one timing group until they would pass the memory budget.
@@ -244,15 +293,18 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
       double[] tableMs = new double[grid.maxL()];
       BucketTable[] tables = null;
       for (int l : grid.ls()) {
-        for (int probes : grid.probes()) {
+        for (int[] probing : probeSettings(grid, l)) {
+          int probes = probing[0];
+          int total = probing[1];
+          String probeLabel = total > 0 ? "B=" + total : "T=" + probes;
           for (int keep : config.families().rerankKeep()) {
             Map<String, Object> params = Workbench.lshParameters(grid.family(), repeat, k, l,
-                probes, keep);
+                probes, total, keep);
             List<String> done = finished.get(ResultsCsv.key(params));
             if (done != null) {
               csv.addFinished(done);
               progress.advance(config.rounds(), String.format(Locale.ROOT,
-                  "%s k=%d L=%d T=%d R=%d finished before", grid.family(), k, l, probes, keep));
+                  "%s k=%d L=%d %s R=%d finished before", grid.family(), k, l, probeLabel, keep));
               continue;
             }
             if (keep > 0 && prefilter == null) {
@@ -289,12 +341,12 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
               pendingBytes += bytes;
             }
             LshIndex index = new LshIndex(data, members.length, hashes, k, Arrays.copyOf(tables, l),
-                probes, keep > 0 ? prefilter.withKeep(keep) : null);
+                probes, keep > 0 ? prefilter.withKeep(keep) : null, total);
             double tablesMs = Arrays.stream(tableMs, 0, l).sum();
             double trainMs = hashes.trainMs() + (keep > 0 ? prefilterMs : 0);
             pending.add(new Pending(params, index, hashSeed, trainMs, msPerFunction * k * l,
-                tablesMs, theory, cost, String.format(Locale.ROOT, "%s k=%d L=%d T=%d%s",
-                    grid.family(), k, l, probes, keep > 0 ? " R=" + keep : "")));
+                tablesMs, theory, cost, String.format(Locale.ROOT, "%s k=%d L=%d %s%s",
+                    grid.family(), k, l, probeLabel, keep > 0 ? " R=" + keep : "")));
             computed++;
           }
         }

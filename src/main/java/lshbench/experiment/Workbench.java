@@ -394,12 +394,24 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
   /** As above, with the number of candidates kept after a subspace first pass (0 = all). */
   static Map<String, Object> lshParameters(String family, int repeat, int k, int l, int probes,
       int rerankKeep) {
+    return lshParameters(family, repeat, k, l, probes, 0, rerankKeep);
+  }
+
+  /**
+   * As above, with a total probe budget over the tables ({@code probesTotal} > 0, probes 0);
+   * the column stays empty for per-table probing, so older runs' rows keep their identity.
+   */
+  static Map<String, Object> lshParameters(String family, int repeat, int k, int l, int probes,
+      int probesTotal, int rerankKeep) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put(ResultColumns.FAMILY, family);
     p.put(ResultColumns.REPEAT, repeat);
     p.put(ResultColumns.K, k);
     p.put(ResultColumns.L, l);
     p.put(ResultColumns.PROBES, probes);
+    if (probesTotal > 0) {
+      p.put(ResultColumns.PROBES_TOTAL, probesTotal);
+    }
     p.put(ResultColumns.RERANK_KEEP, rerankKeep);
     return p;
   }
@@ -409,6 +421,15 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     Map<String, Object> p = new LinkedHashMap<>();
     p.put(ResultColumns.FAMILY, ResultColumns.EXACT_FAMILY);
     p.put(ResultColumns.REPEAT, 0);
+    return p;
+  }
+
+  /** The parameter columns of the subspace scan at one rerank keep (no k, L or probes). */
+  static Map<String, Object> pcaScanParameters(int repeat, int rerankKeep) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(ResultColumns.FAMILY, ResultColumns.PCA_SCAN_FAMILY);
+    p.put(ResultColumns.REPEAT, repeat);
+    p.put(ResultColumns.RERANK_KEEP, rerankKeep);
     return p;
   }
 
@@ -526,7 +547,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     // The closed form covers one bucket per table; probed buckets have no such formula here.
     // The theory predicts which items become candidates; a first pass that drops some is
     // outside it, as are probed buckets.
-    if (probes == 0 && theory != null && lsh.prefilter() == null) {
+    if (probes == 0 && lsh.probeBudget() <= l && theory != null && lsh.prefilter() == null) {
       r.put(ResultColumns.PRED_LABEL_RECALL, theory.labelRecall(k, l));
       r.put(ResultColumns.PRED_KNN_RECALL, theory.knnRecall(k, l));
       r.put(ResultColumns.PRED_CANDIDATES, theory.candidates(k, l));

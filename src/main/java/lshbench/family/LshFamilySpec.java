@@ -31,6 +31,9 @@ public abstract class LshFamilySpec<O> implements FamilySpec {
     return "k·L hash functions";
   }
 
+  /** Largest total probe budget a grid may ask for (FALCONN's examples go to a few thousand). */
+  public static final int MAX_BUDGET = 1 << 16;
+
   /** Key bits one function contributes at dimension {@code dim}. */
   public abstract int bitsPerFunction(int dim);
 
@@ -73,6 +76,8 @@ public abstract class LshFamilySpec<O> implements FamilySpec {
     keys.add(Key.of(name() + ".k", "", name() + ": its own k grid (functions per table), instead of k"));
     keys.add(Key.of(name() + ".L", "", name() + ": its own L grid, instead of L"));
     keys.add(Key.of(name() + ".probes", "", name() + ": its own probes grid, instead of probes"));
+    keys.add(Key.of(name() + ".probes.total", "", name()
+        + ": its own total probe budget grid, instead of probes.total (0 = none)"));
     keys.addAll(optionKeys());
     return List.copyOf(keys);
   }
@@ -81,7 +86,8 @@ public abstract class LshFamilySpec<O> implements FamilySpec {
   public final LshGrid<O> parse(Settings s, GridDefaults shared) {
     return new LshGrid<>(this, own(s, ".k", defaultK(shared), 1, KEY_BITS),
         own(s, ".L", shared.ls(), 1, 4096), own(s, ".probes", shared.probes(), 0, 4096),
-        options(s));
+        java.util.Arrays.stream(own(s, ".probes.total", shared.probesTotal(), 0, MAX_BUDGET))
+            .filter(b -> b > 0).toArray(), options(s));
   }
 
   /** The key-bit limit at dimension {@code dim}, then the family's own limits. */

@@ -4,19 +4,37 @@ import java.util.Arrays;
 import lshbench.lsh.HashFamily;
 
 /**
- * One hashing family's grid in a run: k × L × probes, and its own options.
+ * One hashing family's grid in a run: k × L × (probes per table, then total probe budgets),
+ * and its own options.
  *
  * @param ks functions per table, ascending
  * @param ls tables, ascending
  * @param probes extra buckets probed per table, ascending
+ * @param totals total probe budgets over all tables (FALCONN's num_probes), ascending; a budget
+ *     below an L is skipped at that L (it cannot cover each table's own bucket)
  */
-public record LshGrid<O>(LshFamilySpec<O> spec, int[] ks, int[] ls, int[] probes, O options) {
+public record LshGrid<O>(LshFamilySpec<O> spec, int[] ks, int[] ls, int[] probes, int[] totals,
+    O options) {
+  /** Without total probe budgets. */
+  public LshGrid(LshFamilySpec<O> spec, int[] ks, int[] ls, int[] probes, O options) {
+    this(spec, ks, ls, probes, new int[0], options);
+  }
+
+  /** The total budgets that apply at {@code l} tables: those ≥ l. */
+  public int[] totalsAt(int l) {
+    return Arrays.stream(totals).filter(b -> b >= l).toArray();
+  }
+
   public String family() {
     return spec.name();
   }
 
   public int runs() {
-    return ks.length * ls.length * probes.length;
+    int perK = 0;
+    for (int l : ls) {
+      perK += probes.length + totalsAt(l).length;
+    }
+    return ks.length * perK;
   }
 
   public int maxK() {
@@ -49,6 +67,7 @@ public record LshGrid<O>(LshFamilySpec<O> spec, int[] ks, int[] ls, int[] probes
 
   /** The grid as text, for a resumed run's identity check. */
   public String describeGrid() {
-    return Arrays.toString(ks) + " x " + Arrays.toString(ls) + " x " + Arrays.toString(probes);
+    return Arrays.toString(ks) + " x " + Arrays.toString(ls) + " x " + Arrays.toString(probes)
+        + (totals.length > 0 ? " + total " + Arrays.toString(totals) : "");
   }
 }

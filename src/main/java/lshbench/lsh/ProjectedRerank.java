@@ -94,6 +94,31 @@ public final class ProjectedRerank {
     return best.length;
   }
 
+  /**
+   * Scores every listed row in the subspace and writes the {@code keep} nearest (fewer when
+   * there are fewer rows) into {@code out} in ascending row order: the first pass applied to
+   * the whole collection ({@link PcaScanIndex}).
+   *
+   * @return how many rows were written
+   */
+  int scan(float[] q, int[] rows, int[] out) {
+    basis.project(q, 0, query);
+    if (heap == null) {
+      heap = new TopK(keep);
+    }
+    heap.clear();
+    for (int id : rows) {
+      float dist = VectorOps.squaredDistance(query, 0, projected, id * m, m);
+      if (dist <= heap.worst()) {
+        heap.offer(id, dist);
+      }
+    }
+    int[] best = heap.drain(rows.length).ids();
+    System.arraycopy(best, 0, out, 0, best.length);
+    java.util.Arrays.sort(out, 0, best.length);
+    return best.length;
+  }
+
   /** Bytes of the projected copy and the basis. */
   public long memoryBytes() {
     return 4L * projected.length + basis.memoryBytes();

@@ -23,7 +23,7 @@ import lshbench.family.HnswSpec;
  *     the median of the rows' speed-ups)
  * @param noisy whether some repeat's rounds disagreed beyond the run's tolerance
  */
-public record ConfigPoint(String family, int k, int l, int probes, int rerankKeep, Hnsw hnsw,
+public record ConfigPoint(String family, int k, int l, int probes, int probesTotal, int rerankKeep, Hnsw hnsw,
     int repeats, double labelRecall, double labelRecallStd,
     double knnRecall, double knnRecallStd, double precision, double queryUs, double queryP25,
     double queryP75, boolean noisy,
@@ -43,13 +43,18 @@ public record ConfigPoint(String family, int k, int l, int probes, int rerankKee
     return ResultColumns.EXACT_FAMILY.equals(family);
   }
 
+  /** The subspace scan beside a two-pass rerank: no hashing, every item in the first pass. */
+  public boolean isPcaScan() {
+    return ResultColumns.PCA_SCAN_FAMILY.equals(family);
+  }
+
   /** Short family name for labels, from the family's spec: none for the classic hyperplanes. */
   public String familyTag() {
     return isExact() ? "" : FamilyRegistry.standard().tag(family);
   }
 
   /**
-   * "k=8 L=16", with " T=4" for multi-probe and " R=50" for a two-pass rerank keeping 50,
+   * "k=8 L=16", with " T=4" for multi-probe, " B=400" for a total probe budget and " R=50" for a two-pass rerank keeping 50,
    * prefixed by the family unless hyperplane.
    */
   public String label() {
@@ -59,8 +64,12 @@ public record ConfigPoint(String family, int k, int l, int probes, int rerankKee
     if (isHnsw()) {
       return "hnsw M=" + hnsw.m() + " efC=" + hnsw.efConstruction() + " ef=" + hnsw.ef();
     }
+    if (isPcaScan()) {
+      return "pca-scan R=" + rerankKeep;
+    }
     String tag = familyTag();
     return (tag.isEmpty() ? "" : tag + " ") + "k=" + k + " L=" + l + (probes > 0 ? " T=" + probes : "")
+        + (probesTotal > 0 ? " B=" + probesTotal : "")
         + (rerankKeep > 0 ? " R=" + rerankKeep : "");
   }
 
@@ -72,8 +81,12 @@ public record ConfigPoint(String family, int k, int l, int probes, int rerankKee
     if (isHnsw()) {
       return "ef" + hnsw.ef();
     }
+    if (isPcaScan()) {
+      return "scan/" + rerankKeep;
+    }
     String tag = familyTag();
     return (tag.isEmpty() ? "" : tag + ":") + k + "," + l + (probes > 0 ? "," + probes : "")
+        + (probesTotal > 0 ? ",B" + probesTotal : "")
         + (rerankKeep > 0 ? "/" + rerankKeep : "");
   }
 }

@@ -57,6 +57,7 @@ public final class ResultsTable {
       case ResultColumns.K:
       case ResultColumns.L:
       case ResultColumns.PROBES:
+      case ResultColumns.PROBES_TOTAL:
       case ResultColumns.RERANK_KEEP:
       case ResultColumns.RERANK_DIM:
       case ResultColumns.KEY_BITS:
@@ -148,7 +149,7 @@ public final class ResultsTable {
       Row row = table.row(r);
       groups.computeIfAbsent(List.of(row.getString(ResultColumns.FAMILY), integer(row, ResultColumns.K),
           integer(row, ResultColumns.L), integer(row, ResultColumns.PROBES),
-          integer(row, ResultColumns.RERANK_KEEP), integer(row, ResultColumns.HNSW_M), integer(row, ResultColumns.HNSW_EF_CONSTRUCTION),
+          integer(row, ResultColumns.RERANK_KEEP), integer(row, ResultColumns.PROBES_TOTAL), integer(row, ResultColumns.HNSW_M), integer(row, ResultColumns.HNSW_EF_CONSTRUCTION),
           integer(row, ResultColumns.HNSW_EF)), x -> new ArrayList<>()).add(r);
     }
     List<ConfigPoint> out = new ArrayList<>();
@@ -157,8 +158,8 @@ public final class ResultsTable {
       Table g = table.rows(e.getValue().stream().mapToInt(Integer::intValue).toArray());
       int n = g.rowCount();
       out.add(new ConfigPoint((String) key.get(0), (Integer) key.get(1), (Integer) key.get(2),
-          (Integer) key.get(3), (Integer) key.get(4), new ConfigPoint.Hnsw((Integer) key.get(5),
-              (Integer) key.get(6), (Integer) key.get(7)), n,
+          (Integer) key.get(3), (Integer) key.get(5), (Integer) key.get(4),
+          new ConfigPoint.Hnsw((Integer) key.get(6), (Integer) key.get(7), (Integer) key.get(8)), n,
           mean(g, ResultColumns.LABEL_RECALL, 0, n), std(g, ResultColumns.LABEL_RECALL, 0, n),
           mean(g, ResultColumns.KNN_RECALL, 0, n), std(g, ResultColumns.KNN_RECALL, 0, n),
           mean(g, ResultColumns.PRECISION, 0, n),

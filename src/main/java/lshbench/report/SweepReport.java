@@ -234,6 +234,10 @@ public final class SweepReport {
       }
       s.append('\n');
     }
+    String share = HashingShare.text(r, candidates, TARGETS);
+    if (share != null) {
+      s.append(share).append('\n');
+    }
     String pointer = tunerPointer(r, candidates, tuned);
     if (pointer != null) {
       s.append(pointer).append('\n');
