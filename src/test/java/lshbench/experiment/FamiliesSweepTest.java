@@ -115,14 +115,45 @@ class FamiliesSweepTest {
     m.put("pca.sample", "300");
     SweepRunner.Result r = SweepDeterminismTest.run(m);
     List<Map<String, String>> rows = SweepDeterminismTest.configRows(r.csv());
-    assertEquals(12, rows.size(), "3 k × 2 L × 2 rerank settings");
+    assertEquals(13, rows.size(), "3 k × 2 L × 2 rerank settings, and the pca-scan baseline");
+    Map<String, String> scan = rows.stream().filter(x -> x.get("family").equals("pca-scan"))
+        .findFirst().orElseThrow();
+    assertEquals("15", scan.get("rerank_keep"));
+    assertEquals("", scan.get("k"), "the scan hashes nothing");
+    assertTrue(Double.parseDouble(scan.get("knn_recall")) > 0.5, scan.toString());
     for (Map<String, String> row : rows) {
+      if (row == scan) {
+        continue;
+      }
       boolean twoPass = row.get("rerank_keep").equals("15");
       assertEquals(twoPass, row.get("rerank_dim").equals("16"), row.toString());
       assertEquals(twoPass, row.get("predicted_knn_recall").isEmpty(), "theory only for one pass");
     }
     String text = Files.readString(SweepReport.write(r.folder().path(), r.csv()));
     assertTrue(text.contains(" R=15"), text);
+    assertTrue(text.contains("Hashing or the prefilter?"), text);
+    assertTrue(text.contains("pca-scan R=15"), text);
+  }
+
+  @Test
+  void totalProbeBudgetsAreRowsOfTheirOwnAtEveryLTheyCover() throws IOException {
+    Map<String, String> m = SweepDeterminismTest.tiny(dir);
+    m.put("repeats", "1");
+    m.put("k", "6");
+    m.put("L", "1,3");
+    m.put("probes.total", "2,12");
+    SweepRunner.Result r = SweepDeterminismTest.run(m);
+    List<Map<String, String>> rows = SweepDeterminismTest.configRows(r.csv());
+    // L=1: T=0, B=2, B=12; L=3: T=0, B=12 (a budget of 2 cannot cover 3 tables).
+    assertEquals(List.of("1/", "1/2", "1/12", "3/", "3/12"), rows.stream()
+        .map(x -> x.get("L") + "/" + x.get("probes_total")).toList());
+    double[] recall = rows.stream().filter(x -> x.get("L").equals("1"))
+        .mapToDouble(x -> Double.parseDouble(x.get("knn_recall"))).toArray();
+    assertTrue(recall[0] <= recall[1] && recall[1] <= recall[2] && recall[2] > recall[0],
+        java.util.Arrays.toString(recall));
+    assertEquals(List.of("k=6 L=1", "k=6 L=1 B=2", "k=6 L=1 B=12", "k=6 L=3", "k=6 L=3 B=12"),
+        lshbench.report.ResultsTable.read(r.csv()).points().stream()
+            .map(lshbench.report.ConfigPoint::label).toList());
   }
 
   @Test
