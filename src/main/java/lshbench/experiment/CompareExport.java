@@ -46,11 +46,16 @@ public final class CompareExport implements RunPlan<Path> {
    */
   static final List<String> COLUMNS = List.of("method", "k", "L", "target", "knn_recall",
       "query_us_mean", "query_us_p50", "qps", "build_ms", "memory_bytes", "candidates_mean",
-      "family", "probes", "rerank_keep", "threads");
+      "family", "probes", "rerank_keep", "threads", "probes_total");
 
   /** One measured grid configuration, kept to pick the fastest per recall target. */
   record GridPoint(String family, int k, int l, int probes, int keep, double knnRecall,
-      double queryUs, double buildMs, long memoryBytes, double candidatesMean) {}
+      double queryUs, double buildMs, long memoryBytes, double candidatesMean, int total) {
+    GridPoint(String family, int k, int l, int probes, int keep, double knnRecall,
+        double queryUs, double buildMs, long memoryBytes, double candidatesMean) {
+      this(family, k, l, probes, keep, knnRecall, queryUs, buildMs, memoryBytes, candidatesMean, 0);
+    }
+  }
 
   private final SweepConfig config;
   private final PrintStream log;
@@ -117,7 +122,7 @@ public final class CompareExport implements RunPlan<Path> {
           split.queries().length);
       rows.add(List.of("exact-batch", "", "", "", CsvTable.fmt("%.4f", exact.knnRecall()), CsvTable.fmt("%.2f", us),
           "", CsvTable.fmt("%.1f", 1e6 / us), "0.0", Long.toString(exact.memoryBytes()),
-          Integer.toString(split.members().length), "", "", "", Integer.toString(threads)));
+          Integer.toString(split.members().length), "", "", "", Integer.toString(threads), ""));
       log.printf(Locale.ROOT, "[compare] exact, all %d queries in one batch on %d thread(s): "
           + "%.1f µs/query%n", split.queries().length, threads, us);
     }
@@ -131,6 +136,16 @@ public final class CompareExport implements RunPlan<Path> {
       prefilter = RerankSubspace.fit(config, data, split.members(), config.hashSeed(0));
       prefilterMs = (System.nanoTime() - r0) / 1e6;
     }
+    if (prefilter != null) {
+      // The baseline beside the two-pass rerank: the same subspace over every item, no hashing.
+      for (int keep : config.families().pcaScans()) {
+        Measurement m = bench.eval().run(new lshbench.lsh.PcaScanIndex(data, split.members(),
+            prefilter.withKeep(keep)));
+        rows.add(row("pca-scan", "pca-scan", 0, 0, 0, keep, m, prefilterMs));
+        log.printf(Locale.ROOT, "[compare] pca-scan R=%d (no hashing): recall %.3f, %.0f µs%n",
+            keep, m.knnRecall(), m.queryUs().mean());
+      }
+    }
     Progress progress = new Progress("compare", total, log);
     for (lshbench.family.LshGrid<?> g : config.families().lsh()) {
       for (int k : g.ks()) {
@@ -142,17 +157,22 @@ public final class CompareExport implements RunPlan<Path> {
           long[] sig = bank.signatures(data, split.members(), 1);
           lshbench.lsh.BucketTable[] tables = LshIndex.buildTables(bank, sig, split.members(), k, l);
           double buildMs = (System.nanoTime() - t0) / 1e6;
-          for (int probes : g.probes()) {
+          for (int[] probing : SweepRunner.probeSettings(g, l)) {
+            int probes = probing[0];
+            int budget = probing[1];
             for (int keep : keeps) {
               LshIndex index = new LshIndex(data, split.members().length, bank, k, tables, probes,
-                  keep > 0 ? prefilter.withKeep(keep) : null);
+                  keep > 0 ? prefilter.withKeep(keep) : null, budget);
               Measurement m = bench.eval().run(index);
               double ms = buildMs + (keep > 0 ? prefilterMs : 0);
-              rows.add(row("lsh", g.family(), k, l, probes, keep, m, ms));
+              List<String> row = new ArrayList<>(row("lsh", g.family(), k, l, probes, keep, m, ms));
+              row.set(COLUMNS.indexOf("probes_total"), budget > 0 ? Integer.toString(budget) : "");
+              rows.add(row);
               grid.add(new GridPoint(g.family(), k, l, probes, keep, m.knnRecall(),
-                  m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean()));
-              progress.step(String.format(Locale.ROOT, "%s k=%d L=%d T=%d R=%d recall %.3f, %.0f µs",
-                  g.family(), k, l, probes, keep, m.knnRecall(), m.queryUs().mean()));
+                  m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean(), budget));
+              progress.step(String.format(Locale.ROOT, "%s k=%d L=%d %s R=%d recall %.3f, %.0f µs",
+                  g.family(), k, l, budget > 0 ? "B=" + budget : "T=" + probes, keep,
+                  m.knnRecall(), m.queryUs().mean()));
             }
           }
         }
@@ -166,9 +186,9 @@ public final class CompareExport implements RunPlan<Path> {
         picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: not reached by the grid%n",
             bench.topN(), target));
       } else {
-        picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: %s k=%d L=%d T=%d R=%d recall "
-            + "%.3f, %.1f µs/query, build %.0f ms, %d bytes%n", bench.topN(), target, best.family(),
-            best.k(), best.l(), best.probes(), best.keep(), best.knnRecall(), best.queryUs(),
+        picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: %s k=%d L=%d T=%d B=%d R=%d "
+            + "recall %.3f, %.1f µs/query, build %.0f ms, %d bytes%n", bench.topN(), target,
+            best.family(), best.k(), best.l(), best.probes(), best.total(), best.keep(), best.knnRecall(), best.queryUs(),
             best.buildMs(), best.memoryBytes()));
       }
     }
@@ -316,18 +336,20 @@ public final class CompareExport implements RunPlan<Path> {
         CsvTable.fmt("%.2f", target), CsvTable.fmt("%.4f", best.knnRecall()), CsvTable.fmt("%.2f", best.queryUs()), "",
         CsvTable.fmt("%.1f", 1e6 / best.queryUs()), CsvTable.fmt("%.1f", best.buildMs()),
         Long.toString(best.memoryBytes()), CsvTable.fmt("%.1f", best.candidatesMean()), best.family(),
-        Integer.toString(best.probes()), Integer.toString(best.keep()), "1");
+        Integer.toString(best.probes()), Integer.toString(best.keep()), "1",
+        best.total() > 0 ? Integer.toString(best.total()) : "");
   }
 
   /** A measured row: the exact scan ({@code family} empty, k and L 0) or one LSH index. */
   private static List<String> row(String method, String family, int k, int l, int probes,
       int keep, Measurement m, double buildMs) {
     boolean exact = method.equals("exact");
+    boolean scan = method.equals("pca-scan");
     return List.of(method, k == 0 ? "" : Integer.toString(k), l == 0 ? "" : Integer.toString(l),
         "", CsvTable.fmt("%.4f", m.knnRecall()), CsvTable.fmt("%.2f", m.queryUs().mean()),
         CsvTable.fmt("%.2f", m.queryUs().p50()), CsvTable.fmt("%.1f", 1e6 / m.queryUs().mean()), CsvTable.fmt("%.1f", buildMs),
         Long.toString(m.memoryBytes()), CsvTable.fmt("%.1f", m.candidatesMean()), family,
-        exact ? "" : Integer.toString(probes), exact ? "" : Integer.toString(keep), "1");
+        exact || scan ? "" : Integer.toString(probes), exact ? "" : Integer.toString(keep), "1", "");
   }
 
   /** Writes {@code lshbench.csv}: the header from {@link #COLUMNS}, then the rows. */

@@ -23,7 +23,7 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
   /** scale.csv's columns, in order; {@code report.ScalePlots} reads them by name. */
   static final List<String> COLUMNS = List.of("n", "dim", "target_recall", "exact_us", "k", "L",
       "lsh_us", "knn_recall", "recall_lower_bound", "speedup", "lsh_memory_bytes", "data_bytes",
-      "accepted", "seed", "family", "probes", "lsh_bytes_per_item", "peak_heap_bytes", "clock",
+      "accepted", "seed", "family", "probes", "probes_total", "lsh_bytes_per_item", "peak_heap_bytes", "clock",
       "load_start", "load_end");
 
   private final SweepConfig config;
@@ -93,7 +93,7 @@ public final class ScaleRunner implements RunPlan<RunFolder> {
           CsvTable.fmt("%.2f", best.speedup()), Long.toString((long) best.memoryBytes()),
           Long.toString(4L * bench.split().members().length * data.dim()),
           Boolean.toString(best.accepted()), Long.toString(config.seed()), best.family(),
-          Integer.toString(best.probes()), CsvTable.fmt("%.1f", best.memoryBytes() / n),
+          Integer.toString(best.probes()), Integer.toString(best.probesTotal()), CsvTable.fmt("%.1f", best.memoryBytes() / n),
           Long.toString(PeakHeap.bytes()), config.clock().name().toLowerCase(Locale.ROOT),
           CsvTable.fmt("%.2f", loadStart), CsvTable.fmt("%.2f", LoadAverage.now())));
       write(folder.resolve(FILE), rows);

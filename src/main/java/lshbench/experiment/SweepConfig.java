@@ -83,7 +83,7 @@ public record SweepConfig(
    * @param probeTables the L values multi-probe candidates are searched at
    */
   public record Tuning(double targetRecall, boolean labelTarget, long memoryBudgetBytes, int maxK,
-      int maxL, int confirm, int seeds, int maxProbes, int[] probeTables) {}
+      int maxL, int confirm, int seeds, int maxProbes, int[] probeTables, int maxProbesTotal) {}
 
   public static final String SWEEP = "sweep";
   public static final String TUNE = "tune";
@@ -167,7 +167,10 @@ public record SweepConfig(
       Key.of("tune.probes.max", "0", "tune: also search multi-probe configurations, binary-searching "
           + "probes per table up to this (0 = plain LSH only)"),
       Key.of("tune.probes.L", "5,10,20", "tune: table counts at which multi-probe configurations "
-          + "are searched"));
+          + "are searched"),
+      Key.of("tune.probes.total.max", "0", "tune: also search total probe budgets over all tables "
+          + "as FALCONN's examples do (double from L until the target is reached, then binary "
+          + "search), up to this (0 = none), e.g. 8192"));
 
   /** Keys only the scale experiment reads. */
   static final List<Key> SCALE_KEYS = List.of(Key.of("scale.n", "10000,30000,100000",
@@ -370,7 +373,8 @@ public record SweepConfig(
         s.intIn("tune.confirm", 5, 1, 100),
         s.intIn("tune.seeds", 3, 2, 100),
         s.intIn("tune.probes.max", 0, 0, 4096),
-        s.grid("tune.probes.L", "5,10,20", 1, 4096));
+        s.grid("tune.probes.L", "5,10,20", 1, 4096),
+        s.intIn("tune.probes.total.max", 0, 0, LshFamilySpec.MAX_BUDGET));
   }
 
   /**

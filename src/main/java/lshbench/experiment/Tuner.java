@@ -43,6 +43,8 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
   private final PrintStream log;
   /** The two-pass rerank every measured index uses, or null (see {@link #rerankKeep}). */
   private lshbench.lsh.ProjectedRerank prefilter;
+  /** The pca-scan baseline at the tuner's R, when it reranks in two passes; else null. */
+  private Measurement scan;
   private Workbench.Source source;
   private long start;
   private double loadAtStart;
@@ -64,9 +66,17 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
    */
   public record Candidate(String family, int k, int l, int probes, double predictedRecall,
       double predictedUs, double recallMean, double recallStd, double lowerBound, double queryUs,
-      double exactUs, double speedup, double spread, double memoryBytes, boolean accepted) {
+      double exactUs, double speedup, double spread, double memoryBytes, boolean accepted,
+      int probesTotal) {
     String label() {
-      return family + " k=" + k + " L=" + l + (probes > 0 ? " T=" + probes : "");
+      return family + " k=" + k + " L=" + l + (probes > 0 ? " T=" + probes : "")
+          + (probesTotal > 0 ? " B=" + probesTotal : "");
+    }
+
+    /** How the candidate probes, for tune.txt. */
+    String probing() {
+      return probesTotal > 0 ? probesTotal + " probes in all (FALCONN's num_probes)"
+          : probes > 0 ? probes + " probes per table" : "plain LSH";
     }
   }
 
@@ -125,9 +135,10 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
         exact, loadAtStart, LoadAverage.now());
     if (best != null) {
       AtomicFiles.writeString(folder.resolve("recommendation.properties"), String.format(Locale.ROOT,
-          "family = %s%nk = %d%nL = %d%nprobes = %d%nrerank.keep = %d%nrecall = %.4f%n"
-              + "query_us = %.1f%nclock = %s%nspeedup = %.1f%n",
-          best.family(), best.k(), best.l(), best.probes(), rerankKeep(), best.recallMean(),
+          "family = %s%nk = %d%nL = %d%nprobes = %d%nprobes.total = %d%nrerank.keep = %d%n"
+              + "recall = %.4f%nquery_us = %.1f%nclock = %s%nspeedup = %.1f%n",
+          best.family(), best.k(), best.l(), best.probes(), best.probesTotal(), rerankKeep(),
+          best.recallMean(),
           best.queryUs(), config.clock().label(), best.speedup()));
     }
     return new Outcome(folder, csvFile, best, measured, configs, seconds);
@@ -186,7 +197,14 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
         plain.sort(Comparator.comparingDouble(Ranked::us));
         ranked.addAll(searchProbes(bench, grid, sampleBank, plain));
       }
-      families.step(grid.family() + " ranked" + (t.maxProbes() > 0 ? " and probes searched" : ""));
+      if (t.maxProbesTotal() > 0) {
+        List<Ranked> plain = new ArrayList<>(ranked.subList(before, ranked.size()).stream()
+            .filter(r -> r.probes() == 0 && r.total() == 0).toList());
+        plain.sort(Comparator.comparingDouble(Ranked::us));
+        ranked.addAll(searchBudgets(bench, grid, sampleBank, plain));
+      }
+      families.step(grid.family() + " ranked" + (t.maxProbes() > 0 || t.maxProbesTotal() > 0
+          ? " and probes searched" : ""));
     }
     if (ranked.isEmpty()) {
       throw new ConfigException("target.recall: no (k ≤ " + t.maxK() + ", L ≤ " + t.maxL()
@@ -293,6 +311,77 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
   }
 
   /**
+   * Total probe budgets over all tables, searched as FALCONN's own examples search
+   * {@code num_probes}: for a few k (the plain theory's best and two coarser keys) and each L of
+   * {@code tune.probes.L}, start at L (one probe a table, plain LSH), double the budget until the
+   * recall on the queries reaches the target, then binary-search between the last two (recall
+   * only grows with the budget: a larger budget visits a superset of buckets), up to
+   * {@code tune.probes.total.max}; then time each find once.
+   */
+  List<Ranked> searchBudgets(Workbench bench, LshGrid<?> grid, HashFamily sampleBank,
+      List<Ranked> plain) {
+    SweepConfig.Tuning t = config.tuning();
+    String family = grid.family();
+    int[] members = bench.split().members();
+    int maxK = Math.min(t.maxK(), grid.spec().maxK(bench.data().dim()));
+    java.util.TreeSet<Integer> ks = new java.util.TreeSet<>();
+    int step = sampleBank.bitsPerFunction() == 1 ? 2 : 1;
+    int base = plain.isEmpty() ? Math.max(1, (62 - Long.numberOfLeadingZeros(members.length))
+        / sampleBank.bitsPerFunction()) : plain.get(0).k();
+    base = Math.max(1, Math.min(base, maxK));
+    for (int k = base; k <= Math.min(maxK, base + 2 * step); k += step) {
+      ks.add(k);
+    }
+    int maxL = java.util.Arrays.stream(t.probeTables()).max().orElse(1);
+    HashFamily hashes = grid.build(bench.buildInput(config), ks.last(), maxL, config.hashSeed(997));
+    long[] signatures = hashes.signatures(bench.data(), members, config.threads());
+    double goal = t.targetRecall() + MARGIN;
+    List<Ranked> out = new ArrayList<>();
+    Progress progress = new Progress("tune: " + family + " probe budget search",
+        ks.size() * t.probeTables().length, log);
+    for (int k : ks) {
+      BucketTable[] tables = LshIndex.buildTables(hashes, signatures, members, k, maxL);
+      List<LshIndex> found = new ArrayList<>();
+      List<int[]> foundAt = new ArrayList<>();
+      for (int l : t.probeTables()) {
+        if (l > t.maxProbesTotal()) {
+          continue;
+        }
+        BucketTable[] used = java.util.Arrays.copyOf(tables, l);
+        java.util.function.IntToDoubleFunction recallAt = budget -> {
+          LshIndex index = new LshIndex(bench.data(), members.length, hashes, k, used, 0,
+              prefilter, budget);
+          return t.labelTarget() ? bench.eval().labelRecall(index, Integer.MAX_VALUE)
+              : bench.eval().knnRecall(index, Integer.MAX_VALUE);
+        };
+        int budget = BudgetSearch.fewest(l, t.maxProbesTotal(), b -> recallAt.applyAsDouble(b) >= goal);
+        if (budget < 0) {
+          progress.step(String.format(Locale.ROOT, "k=%d L=%d: %d probes in all fall short", k, l,
+              t.maxProbesTotal()));
+          continue;
+        }
+        found.add(new LshIndex(bench.data(), members.length, hashes, k, used, 0, prefilter, budget));
+        foundAt.add(new int[] {l, budget});
+        progress.step(String.format(Locale.ROOT, "k=%d L=%d: %d probes in all", k, l, budget));
+      }
+      List<Measurement> timed = bench.eval().measure(found, Evaluation.RoundListener.NONE);
+      for (int i = 0; i < found.size(); i++) {
+        Measurement m = timed.get(i);
+        int l = foundAt.get(i)[0];
+        int budget = foundAt.get(i)[1];
+        double r = t.labelTarget() ? m.labelRecall() : m.knnRecall();
+        double us = m.on(config.clock()).median();
+        if (t.memoryBudgetBytes() == 0 || m.memoryBytes() <= t.memoryBudgetBytes()) {
+          out.add(new Ranked(family, k, l, 0, r, us, budget));
+        }
+        log.printf(Locale.ROOT, "[tune] %s k=%d L=%d: %d probes in all reach %.3f, %.0f µs %s%n",
+            family, k, l, budget, r, us, config.clock().label());
+      }
+    }
+    return out;
+  }
+
+  /**
    * The tuner tunes hashing, not the rerank: with {@code rerank.keep} set, every index it
    * measures uses the largest kept count of the grid (0 = exact rerank of every candidate).
    */
@@ -304,7 +393,11 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
    * A configuration to confirm: ranked by theory's predicted cost (plain LSH) or by one timed
    * run (multi-probe, {@code probes} > 0).
    */
-  record Ranked(String family, int k, int l, int probes, double recall, double us) {}
+  record Ranked(String family, int k, int l, int probes, double recall, double us, int total) {
+    Ranked(String family, int k, int l, int probes, double recall, double us) {
+      this(family, k, l, probes, recall, us, 0);
+    }
+  }
 
   /** A candidate's seeds built and waiting to be timed, with what their rows need. */
   private record Built(Ranked ranked, List<LshIndex> seeds, long[] hashSeeds, double[] trainMs,
@@ -337,6 +430,15 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
       bytes += size;
     }
     out.addAll(time(bench, csv, timer, group));
+    if (prefilter != null) {
+      // The baseline the two-pass rerank must beat: the same subspace over every item.
+      lshbench.lsh.PcaScanIndex scanIndex = new lshbench.lsh.PcaScanIndex(bench.data(),
+          bench.split().members(), prefilter);
+      GroupTimer.Group g = timer.time(List.of(scanIndex), "pca-scan R=" + prefilter.keep());
+      scan = g.measured().get(0);
+      csv.add(bench.row(config, Workbench.pcaScanParameters(0, prefilter.keep()), 0, scan,
+          g.exact(), 0, 0, 0, scanIndex, null, null));
+    }
     exact = timer.exact();
     csv.add(bench.row(config, Workbench.exactParameters(), 0, exact, exact, 0, 0, 0,
         bench.exactIndex(), null, null));
@@ -361,7 +463,7 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
       BucketTable[] tables = LshIndex.buildTables(hashes, signatures, members, c.k(), c.l());
       b.tableMs()[s] = (System.nanoTime() - b0) / 1e6;
       b.seeds().add(new LshIndex(bench.data(), members.length, hashes, c.k(), tables, c.probes(),
-          prefilter));
+          prefilter, c.total()));
       b.hashSeeds()[s] = seed;
       b.trainMs()[s] = hashes.trainMs();
       b.theories()[s] = bench.theoryFor(grid, hashes, config);
@@ -395,7 +497,7 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
         spread = Math.max(spread, m.on(config.clock()).spread());
         memory = m.memoryBytes();
         csv.add(bench.row(config, Workbench.lshParameters(c.family(), s, c.k(), c.l(), c.probes(),
-            rerankKeep()), b.hashSeeds()[s], m, timed.exact(), b.trainMs()[s], b.hashMs()[s],
+            c.total(), rerankKeep()), b.hashSeeds()[s], m, timed.exact(), b.trainMs()[s], b.hashMs()[s],
             b.tableMs()[s], b.seeds().get(s), b.theories()[s], b.costs()[s]));
       }
       double mean = java.util.Arrays.stream(recall).average().orElse(0);
@@ -405,7 +507,8 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
       double lower = mean - Z95 * std / Math.sqrt(recall.length);
       double queryUs = lshbench.eval.RoundStats.median(us);
       out.add(new Candidate(c.family(), c.k(), c.l(), c.probes(), c.recall(), c.us(), mean, std,
-          lower, queryUs, exactUs, exactUs / queryUs, spread, memory, lower >= t.targetRecall()));
+          lower, queryUs, exactUs, exactUs / queryUs, spread, memory, lower >= t.targetRecall(),
+          c.total()));
     }
     return out;
   }
@@ -441,22 +544,44 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
     } else {
       s.append(String.format(Locale.ROOT, "RECOMMENDED: %s (%s)%n  recall %.3f ± %.3f "
           + "(lower bound %.3f), query %.0f µs (%.1fx the exact scan), index %.2f MB%n%n",
-          best.label(), (best.probes() > 0 ? best.probes() + " probes per table" : "plain LSH")
+          best.label(), best.probing()
               + (rerankKeep() > 0 ? ", two-pass rerank keeping " + rerankKeep() : ""),
           best.recallMean(), best.recallStd(), best.lowerBound(),
           best.queryUs(), best.speedup(), best.memoryBytes() / 1e6));
     }
+    if (scan != null) {
+      double scanUs = scan.on(config.clock()).median();
+      double scanRecall = t.labelTarget() ? scan.labelRecall() : scan.knnRecall();
+      s.append(String.format(Locale.ROOT, "BASELINE: pca-scan R=%d (every item scored in the same "
+          + "%d-d subspace, the best %d compared exactly; no hashing): recall %.3f, %.0f µs "
+          + "(%.1fx the exact scan)%n", prefilter.keep(), prefilter.dim(), prefilter.keep(),
+          scanRecall, scanUs, exact.on(config.clock()).median() / scanUs));
+      if (best != null) {
+        s.append(best.queryUs() < scanUs || scanRecall < t.targetRecall()
+            ? String.format(Locale.ROOT, "  hashing pays: the recommendation is %.2fx the scan's "
+                + "speed%s; of its %.1fx over the exact scan, %.1fx is the prefilter's and %.2fx "
+                + "the hash tables'%n%n", scanUs / best.queryUs(), scanRecall < t.targetRecall()
+                    ? " (and the scan falls short of the target)" : "", best.speedup(),
+                exact.on(config.clock()).median() / scanUs,
+                best.speedup() / (exact.on(config.clock()).median() / scanUs))
+            : String.format(Locale.ROOT, "  HASHING DOES NOT PAY at n = %d: the recommendation "
+                + "(%.0f µs) is slower than the scan (%.0f µs), which reaches the target "
+                + "without hashing%n%n", bench.split().members().length, best.queryUs(), scanUs));
+      } else {
+        s.append('\n');
+      }
+    }
     s.append("(query µs: median over seeds of each seed's median over rounds, "
         + config.clock().label() + " clock; speed-up: the exact scan's median in the same rounds "
         + "over it)\n\n");
-    s.append(String.format(Locale.ROOT, "%-15s %-4s %-5s %-5s %10s %10s %10s %10s %12s %9s %10s  %s%n",
-        "family", "k", "L", "T",
+    s.append(String.format(Locale.ROOT, "%-15s %-4s %-5s %-5s %-6s %10s %10s %10s %10s %12s %9s %10s  %s%n",
+        "family", "k", "L", "T", "B",
         "predicted", "measured", "± std", "lower", "query µs", "speed-up", "memory MB", "verdict"));
     List<Candidate> sorted = new ArrayList<>(measured);
     sorted.sort(Comparator.comparingDouble(Candidate::queryUs));
     for (Candidate c : sorted) {
-      s.append(String.format(Locale.ROOT, "%-15s %-4d %-5d %-5d %10.3f %10.3f %10.3f %10.3f %12.0f %8.1fx %10.2f  %s%n",
-          c.family(), c.k(), c.l(), c.probes(), c.predictedRecall(), c.recallMean(), c.recallStd(), c.lowerBound(),
+      s.append(String.format(Locale.ROOT, "%-15s %-4d %-5d %-5d %-6d %10.3f %10.3f %10.3f %10.3f %12.0f %8.1fx %10.2f  %s%n",
+          c.family(), c.k(), c.l(), c.probes(), c.probesTotal(), c.predictedRecall(), c.recallMean(), c.recallStd(), c.lowerBound(),
           c.queryUs(), c.speedup(), c.memoryBytes() / 1e6, c == best ? "RECOMMENDED"
               : c.accepted() ? "runner-up" : "short of target"));
     }

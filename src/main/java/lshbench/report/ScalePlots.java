@@ -57,7 +57,9 @@ public final class ScalePlots {
         "speed-up", "recall", "LSH MB", "B/item", "peak heap", "load"));
     for (CSVRecord r : rows) {
       s.append(String.format(Locale.ROOT, "%10s %10s %14s %12s %8sx %9s %12.1f %10s %10s %11s%s%n",
-          r.get("n"), r.get("exact_us"), r.get("k") + "," + r.get("L") + "," + get(r, "probes", "0"),
+          r.get("n"), r.get("exact_us"), r.get("k") + "," + r.get("L") + ","
+              + (get(r, "probes_total", "0").equals("0") ? get(r, "probes", "0")
+                  : "B" + r.get("probes_total")),
           r.get("lsh_us"), r.get("speedup"), r.get("knn_recall"),
           Double.parseDouble(r.get("lsh_memory_bytes")) / 1e6, get(r, "lsh_bytes_per_item", "?"),
           r.isMapped("peak_heap_bytes") ? String.format(Locale.ROOT, "%.2f GB",

@@ -108,8 +108,10 @@ public final class SweepReport {
     int t = Integer.parseInt(p.getProperty("probes", "0").trim());
     String family = p.getProperty("family", FamilyRegistry.standard().defaultFamily()).trim();
     int keep = Integer.parseInt(p.getProperty("rerank.keep", "0").trim());
+    int total = Integer.parseInt(p.getProperty("probes.total", "0").trim());
     return points.stream().filter(x -> x.family().equals(family) && x.k() == k && x.l() == l
-        && x.probes() == t && x.rerankKeep() == keep).findFirst().orElse(null);
+        && x.probes() == t && x.probesTotal() == total && x.rerankKeep() == keep).findFirst()
+        .orElse(null);
   }
 
   /** Dataset, model and size, loud about synthetic data. */

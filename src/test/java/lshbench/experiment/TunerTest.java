@@ -125,4 +125,28 @@ class TunerTest {
       }
     }
   }
+
+  @Test
+  void theBudgetSearchFindsTheFewestTotalProbesReachingTheTarget() throws IOException {
+    Map<String, String> m = tuneSettings();
+    m.put("families", "hyperplane, crosspolytope");
+    m.put("crosspolytope.theory.samples", "300");
+    m.put("tune.probes.total.max", "4096");
+    m.put("tune.probes.L", "2,4");
+    SweepConfig config = SweepConfig.from(Settings.of("tune", m));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    Workbench bench = Workbench.prepare(config, Workbench.loadDataset(config, quiet).data(), quiet);
+    Tuner tuner = new Tuner(config, quiet);
+    for (String family : java.util.List.of("hyperplane", "crosspolytope")) {
+      var grid = config.families().grid(family);
+      var sampleBank = grid.build(bench.buildInput(config), 1, 4, 1);
+      java.util.List<Tuner.Ranked> found = tuner.searchBudgets(bench, grid, sampleBank,
+          java.util.List.of());
+      assertTrue(!found.isEmpty(), family + ": some (k, L) reaches the target within 4096 probes");
+      for (Tuner.Ranked r : found) {
+        assertTrue(r.recall() >= 0.85, family + " " + r);
+        assertTrue(r.total() >= r.l() && r.probes() == 0, family + " " + r);
+      }
+    }
+  }
 }
