@@ -111,6 +111,7 @@ public final class LshIndex implements Index {
     this.k = other.k;
     this.tables = other.tables;
     this.probes = other.probes;
+    this.budget = other.budget;
     this.prefilter = other.prefilter == null ? null : other.prefilter.copy();
     this.seen = new int[other.seen.length];
     this.queryKeys = new long[other.queryKeys.length];
