@@ -210,7 +210,7 @@ public final class CompareExport implements RunPlan<Path> {
             "", CsvTable.fmt("%.1f", 1e6 / us), CsvTable.fmt("%.1f", best.buildMs()),
             Long.toString(best.memoryBytes()), CsvTable.fmt("%.1f", best.candidatesMean()),
             best.family(), Integer.toString(best.probes()), Integer.toString(best.keep()),
-            Integer.toString(threads)));
+            Integer.toString(threads), best.total() > 0 ? Integer.toString(best.total()) : ""));
         log.printf(Locale.ROOT, "[compare] pick at %.2f (%s k=%d L=%d T=%d R=%d), all %d "
             + "queries in one batch on %d thread(s): %.1f µs/query, %.0f queries/s, recall %.3f%n",
             target, best.family(), best.k(), best.l(), best.probes(), best.keep(),
@@ -287,7 +287,7 @@ public final class CompareExport implements RunPlan<Path> {
         long[] sig = bank.signatures(data, split.members(), 1);
         return new LshIndex(data, split.members().length, bank, p.k(),
             LshIndex.buildTables(bank, sig, split.members(), p.k(), p.l()), p.probes(),
-            p.keep() > 0 ? prefilter.withKeep(p.keep()) : null);
+            p.keep() > 0 ? prefilter.withKeep(p.keep()) : null, p.total());
       }
     }
     throw new IllegalStateException("no grid for family " + p.family());
