@@ -38,12 +38,6 @@ final class BankRecipe implements Serializable {
     this.centre = centre;
   }
 
-  LshGrid<?> grid() {
-    SweepConfig config = PARSED.computeIfAbsent(settings,
-        s -> SweepConfig.from(Settings.of(experiment, s), FamilyRegistry.standard()));
-    return config.families().lsh().get(family);
-  }
-
   /** The bank the local sweep draws for this family and repeat: max(k) × max(L) functions. */
   HashFamily draw(SharedData data) {
     SweepConfig config = PARSED.computeIfAbsent(settings,

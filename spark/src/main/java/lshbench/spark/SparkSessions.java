@@ -22,8 +22,7 @@ final class SparkSessions {
     if (master.startsWith("local")) {
       b.config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "8");
+          .config("spark.ui.enabled", "false");
     }
     long t0 = System.nanoTime();
     SparkSession s = b.getOrCreate();
