@@ -33,7 +33,7 @@ public final class Engines {
     if (name.equals(SPARK)) {
       throw new ConfigException("engine: spark is not on this class path; run it from the "
           + "checkout with mvn -q exec:java -Dexperiment=NAME -Dengine=spark, or through "
-          + "spark-submit with target/lshbench-spark.jar (README, 'On Apache Spark')");
+          + "spark-submit with spark/target/lshbench-spark.jar (README, 'On Apache Spark')");
     }
     if (!names.contains(SPARK)) {
       names.add(SPARK);
