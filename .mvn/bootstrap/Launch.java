@@ -22,6 +22,13 @@ import javax.tools.ToolProvider;
  * which compiles this one file; it in turn compiles src/main/java into target/classes when
  * any source is newer than the last build (the same place {@code mvn compile} writes) and
  * then hands over to {@code lshbench.Main} with the project's class path.
+ *
+ * <p>It runs in the core module (core/pom.xml) and ends Maven with lshbench's exit code when
+ * lshbench is done. Maven would otherwise go on to the next module of the reactor, the Spark
+ * module, whose dependency on the core Maven 3.8 cannot resolve in a build that ran no
+ * lifecycle phase. {@code -Dengine=spark} is therefore not run in Maven's JVM: Maven is asked
+ * to compile the Spark module and list its class path (Spark's own dependency versions win
+ * there), and lshbench runs in a new JVM on it with the options Spark needs (spark/jvm.options).
  */
 public final class Launch {
   private static final Path SOURCES = Path.of("src", "main", "java");
@@ -30,6 +37,13 @@ public final class Launch {
   private static final Path STAMP = Path.of("target", "exec-java.stamp");
 
   public static void main(String[] args) throws Exception {
+    System.exit(run(args));
+  }
+
+  private static int run(String[] args) throws Exception {
+    if ("spark".equals(System.getProperty("engine"))) {
+      return SparkLaunch.run();
+    }
     ClassLoader projectLoader = Thread.currentThread().getContextClassLoader();
     if (isStale()) {
       compile(projectLoader);
@@ -49,6 +63,7 @@ public final class Launch {
     Thread.currentThread().setContextClassLoader(loader);
     Class<?> main = Class.forName("lshbench.Main", true, loader);
     main.getMethod("main", String[].class).invoke(null, (Object) args);
+    return 0; // Main exits itself with any other code
   }
 
   private static boolean isStale() throws IOException {
@@ -56,7 +71,7 @@ public final class Launch {
       return true;
     }
     FileTime built = Files.getLastModifiedTime(STAMP);
-    for (Path root : List.of(SOURCES, RESOURCES, Path.of("pom.xml"))) {
+    for (Path root : List.of(SOURCES, RESOURCES, Path.of("pom.xml"), Path.of("core", "pom.xml"))) {
       if (!Files.exists(root)) {
         continue;
       }
@@ -111,5 +126,63 @@ public final class Launch {
       }
     }
     Files.writeString(STAMP, "compiled by .mvn/bootstrap/Launch.java\n");
+  }
+}
+
+/** {@code -Dengine=spark}: the Spark module built by Maven, lshbench run on its class path. */
+final class SparkLaunch {
+  private static final Path CLASS_PATH = Path.of("target", "spark-classpath.txt");
+
+  private SparkLaunch() {}
+
+  /** Maven's and its plugins' properties, which lshbench would refuse as unknown keys. */
+  private static boolean mavenOwn(String property) {
+    return List.of("maven.", "mdep.", "exec.", "surefire.", "skip", "style.", "aether.")
+        .stream().anyMatch(property::startsWith);
+  }
+
+  static int run() throws IOException, InterruptedException {
+    String command = System.getProperty("sun.java.command", "");
+    List<String> userArgs = new ArrayList<>();
+    List<String> mavenFlags = new ArrayList<>();
+    for (String token : command.split("\\s+")) {
+      if (token.startsWith("-D") && token.length() > 2 && !mavenOwn(token.substring(2))) {
+        userArgs.add(token);
+      } else if (token.equals("-o") || token.equals("--offline") || token.equals("-B")) {
+        mavenFlags.add(token);
+      }
+    }
+    Path mvn = Path.of(System.getProperty("maven.home", ""), "bin",
+        System.getProperty("os.name", "").startsWith("Windows") ? "mvn.cmd" : "mvn");
+    List<String> build = new ArrayList<>(List.of(mvn.toString(), "-q"));
+    build.addAll(mavenFlags);
+    build.addAll(List.of("-pl", "spark", "-am", "compile", "dependency:build-classpath",
+        "-Dmdep.includeScope=compile",
+        "-Dmdep.outputFile=" + CLASS_PATH.toAbsolutePath()));
+    System.err.println("[lshbench] building the Spark module (mvn -pl spark -am compile)");
+    int built = new ProcessBuilder(build).inheritIO().start().waitFor();
+    if (built != 0) {
+      System.err.println("[lshbench] error: the Spark module did not build; see Maven's messages above");
+      return built;
+    }
+    String classPath = Path.of("spark", "target", "classes").toAbsolutePath()
+        + java.io.File.pathSeparator + Files.readString(CLASS_PATH).trim();
+    List<String> java = new ArrayList<>();
+    java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String line : Files.readAllLines(Path.of("spark", "jvm.options"))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        java.add(line.trim());
+      }
+    }
+    // In local mode the driver's heap is every executor's: spark.driver.memory sizes it.
+    java.add("-Xmx" + System.getProperty("spark.driver.memory", "4g"));
+    java.add("-cp");
+    java.add(classPath);
+    java.add("lshbench.Main");
+    java.addAll(userArgs);
+    ProcessBuilder pb = new ProcessBuilder(java).inheritIO();
+    // Local Spark binds its driver to this address: loopback unless the user says otherwise.
+    pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+    return pb.start().waitFor();
   }
 }

@@ -65,8 +65,15 @@ public final class Main {
       String[] kv = a.substring(2).split("=", 2);
       switch (kv[0]) {
         case "experiment" -> name = kv.length > 1 ? kv[1] : "";
-        case "help", "verbose" -> System.setProperty(kv[0], kv.length > 1 ? kv[1] : "true");
-        default -> rest.add(a.substring(2));
+        case "help", "verbose", "engine" -> System.setProperty(kv[0], kv.length > 1 ? kv[1] : "true");
+        default -> {
+          if (kv[0].startsWith("spark.")) {
+            // Spark's own settings (spark.master …): SparkConf reads them from system properties
+            System.setProperty(kv[0], kv.length > 1 ? kv[1] : "");
+          } else {
+            rest.add(a.substring(2));
+          }
+        }
       }
     }
     if (name != null) {

@@ -60,6 +60,11 @@ public final class Cli {
         return 0;
       }
       settings.requireKnown(known, key -> Experiments.readElsewhere(key, families));
+      java.util.Optional<Engine> engine = Engines.find(System.getProperty("engine",
+          Engines.LOCAL));
+      if (engine.isPresent()) {
+        return runOn(engine.get(), experiment, settings, out, err);
+      }
       return experiment.start(settings, families, out, err);
     } catch (ConfigException | IOException | UncheckedIOException | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
@@ -73,6 +78,17 @@ public final class Cli {
       trace(e, verbose, err);
       return 1;
     }
+  }
+
+  /** The experiment's settings parsed and checked here, its run on {@code engine}. */
+  private int runOn(Engine engine, Experiment<?> experiment, Settings settings, PrintStream out,
+      PrintStream err) throws IOException {
+    if (!engine.types().contains(experiment.type())) {
+      throw new ConfigException("engine: " + engine.name() + " runs " + String.join(", ",
+          engine.types()) + " experiments, not " + experiment.type() + "; drop -Dengine for "
+          + "the local engine");
+    }
+    return engine.run(experiment.type(), experiment.settings(settings, families), out, err);
   }
 
   private static void trace(Throwable e, boolean verbose, PrintStream err) {
@@ -127,13 +143,14 @@ public final class Cli {
     }
 
     /** Maven's and the JVM's own properties, which are never experiment keys. */
-    private static final Set<String> NOT_KEYS = Set.of("experiment", "verbose", "help", "test",
+    private static final Set<String> NOT_KEYS = Set.of("experiment", "engine", "verbose",
+        "help", "test",
         "skipTests", "it.test", "debug", "offline", "quiet", "basedir", "exec.args",
         "exec.mainClass", "file.encoding");
     private static final List<String> NOT_KEY_PREFIXES = List.of("maven.", "exec.", "surefire.",
         "failsafe.", "java.", "javax.", "jdk.", "sun.", "user.", "style.", "aether.", "http.",
         "https.", "org.", "lshbench.", "jansi.", "slf4j.", "guice.", "classworlds.", "project.",
-        "env.", "jmh.", "skip");
+        "env.", "jmh.", "skip", "spark.");
 
     static boolean notAKey(String key) {
       return NOT_KEYS.contains(key) || NOT_KEY_PREFIXES.stream().anyMatch(key::startsWith);

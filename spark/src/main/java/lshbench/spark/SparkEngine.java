@@ -1,0 +1,53 @@
+package lshbench.spark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import lshbench.cli.Engine;
+import lshbench.experiment.RunLifecycle;
+import lshbench.experiment.SweepConfig;
+
+/**
+ * {@code -Dengine=spark}: the sweep's ground truth and its k × L × probes grid computed as Spark
+ * jobs (see {@link SparkSweep}), on {@code spark.master} (default {@code local[*]}).
+ */
+public final class SparkEngine implements Engine {
+  @Override
+  public String name() {
+    return "spark";
+  }
+
+  @Override
+  public List<String> types() {
+    return List.of(SweepConfig.SWEEP);
+  }
+
+  @Override
+  public int run(String type, Object settings, PrintStream out, PrintStream log)
+      throws IOException {
+    SweepConfig config = (SweepConfig) settings;
+    SparkSweep.Result result;
+    try {
+      result = RunLifecycle.run(new SparkSweep(SparkSessions.shared(log), config, log),
+          RunLifecycle.Report.none(), log);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      // Spark's job failures are checked exceptions thrown through Scala: one line, like ours
+      throw new IOException("spark: " + firstLine(e), e);
+    }
+    out.println("results: " + result.csv());
+    out.println("ground truth: " + result.folder().resolve(SparkSweep.TRUTH_FILE));
+    return 0;
+  }
+
+  private static String firstLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = String.valueOf(root.getMessage());
+    int nl = m.indexOf('\n');
+    return root.getClass().getSimpleName() + ": " + (nl < 0 ? m : m.substring(0, nl));
+  }
+}
