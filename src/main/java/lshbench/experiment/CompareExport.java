@@ -147,6 +147,7 @@ public final class CompareExport implements RunPlan<Path> {
       }
     }
     Progress progress = new Progress("compare", total, log);
+    ProbeLadder ladder = new ProbeLadder(TARGETS[TARGETS.length - 1]);
     for (lshbench.family.LshGrid<?> g : config.families().lsh()) {
       for (int k : g.ks()) {
         for (int l : g.ls()) {
@@ -157,10 +158,16 @@ public final class CompareExport implements RunPlan<Path> {
           long[] sig = bank.signatures(data, split.members(), 1);
           lshbench.lsh.BucketTable[] tables = LshIndex.buildTables(bank, sig, split.members(), k, l);
           double buildMs = (System.nanoTime() - t0) / 1e6;
+          ladder.newTables();
           for (int[] probing : SweepRunner.probeSettings(g, l)) {
             int probes = probing[0];
             int budget = probing[1];
             for (int keep : keeps) {
+              if (ladder.beyond(probes, budget, keep)) {
+                progress.step(String.format(Locale.ROOT, "%s k=%d L=%d %s R=%d skipped",
+                    g.family(), k, l, budget > 0 ? "B=" + budget : "T=" + probes, keep));
+                continue;
+              }
               LshIndex index = new LshIndex(data, split.members().length, bank, k, tables, probes,
                   keep > 0 ? prefilter.withKeep(keep) : null, budget);
               Measurement m = bench.eval().run(index);
@@ -170,6 +177,7 @@ public final class CompareExport implements RunPlan<Path> {
               rows.add(row);
               grid.add(new GridPoint(g.family(), k, l, probes, keep, m.knnRecall(),
                   m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean(), budget));
+              ladder.measured(probes, budget, keep, m.knnRecall());
               progress.step(String.format(Locale.ROOT, "%s k=%d L=%d %s R=%d recall %.3f, %.0f µs",
                   g.family(), k, l, budget > 0 ? "B=" + budget : "T=" + probes, keep,
                   m.knnRecall(), m.queryUs().mean()));
@@ -177,6 +185,11 @@ public final class CompareExport implements RunPlan<Path> {
           }
         }
       }
+    }
+    if (ladder.skipped() > 0) {
+      log.printf(Locale.ROOT, "[compare] %d settings not measured: more probes on the same "
+          + "tables than a setting that already reached recall %.2f (slower, never a pick)%n",
+          ladder.skipped(), TARGETS[TARGETS.length - 1]);
     }
     StringBuilder picks = new StringBuilder();
     for (double target : TARGETS) {
