@@ -141,17 +141,53 @@ final class SparkLaunch {
         .stream().anyMatch(property::startsWith);
   }
 
-  static int run() throws IOException, InterruptedException {
-    String command = System.getProperty("sun.java.command", "");
-    List<String> userArgs = new ArrayList<>();
-    List<String> mavenFlags = new ArrayList<>();
-    for (String token : command.split("\\s+")) {
-      if (token.startsWith("-D") && token.length() > 2 && !mavenOwn(token.substring(2))) {
-        userArgs.add(token);
+  /**
+   * Maven's command line as the JVM reports it ({@code sun.java.command}): its arguments joined
+   * by spaces, the shell's quotes gone, so {@code -Ddescription='two words'} reads as
+   * {@code -Ddescription=two words}. Maven has set each {@code -D} as a system property with its
+   * whole value, so each {@code -Dname=} token is matched against that value and taken whole:
+   * the {@code -D}s the user gave (Maven's own left out) go to {@code userArgs} intact, spaces
+   * and {@code -D}s inside a value included, and Maven's flags ({@code -o}, {@code -B}) outside
+   * any value to {@code mavenFlags}.
+   */
+  static void split(String command, java.util.function.UnaryOperator<String> property,
+      List<String> userArgs, List<String> mavenFlags) {
+    int i = 0;
+    while (i < command.length()) {
+      if (Character.isWhitespace(command.charAt(i))) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < command.length() && !Character.isWhitespace(command.charAt(end))) {
+        end++;
+      }
+      String token = command.substring(i, end);
+      if (token.startsWith("-D") && token.length() > 2) {
+        int eq = token.indexOf('=');
+        String name = token.substring(2, eq < 0 ? token.length() : eq);
+        String value = property.apply(name);
+        String whole = "-D" + name + "=" + value;
+        if (eq >= 0 && value != null && command.startsWith(whole, i)
+            && (i + whole.length() == command.length()
+                || Character.isWhitespace(command.charAt(i + whole.length())))) {
+          token = whole;
+          end = i + whole.length();
+        }
+        if (!mavenOwn(name)) {
+          userArgs.add(token);
+        }
       } else if (token.equals("-o") || token.equals("--offline") || token.equals("-B")) {
         mavenFlags.add(token);
       }
+      i = end;
     }
+  }
+
+  static int run() throws IOException, InterruptedException {
+    List<String> userArgs = new ArrayList<>();
+    List<String> mavenFlags = new ArrayList<>();
+    split(System.getProperty("sun.java.command", ""), System::getProperty, userArgs, mavenFlags);
     Path mvn = Path.of(System.getProperty("maven.home", ""), "bin",
         System.getProperty("os.name", "").startsWith("Windows") ? "mvn.cmd" : "mvn");
     List<String> build = new ArrayList<>(List.of(mvn.toString(), "-q"));

@@ -7,10 +7,18 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import javax.tools.ToolProvider;
 import lshbench.cli.Engine;
 import lshbench.cli.Engines;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the launcher relies on: the engine is found by name, the JVM options are in step. */
 class SparkLaunchTest {
@@ -29,5 +37,37 @@ class SparkLaunchTest {
         assertTrue(running.contains(line.trim()), line + " is in jvm.options, not in the argLine");
       }
     }
+  }
+
+  /**
+   * Maven's command line reaches the launcher with the shell's quotes gone; values with spaces,
+   * and -D inside a value, must still reach the Spark JVM as one argument each.
+   */
+  @Test
+  void dashDValuesWithSpacesReachTheSparkJvmWhole(@TempDir Path classes) throws Exception {
+    Path source = Path.of("..", ".mvn", "bootstrap", "Launch.java");
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
+        classes.toString(), "-proc:none", source.toString()), "Launch.java compiles");
+    Map<String, String> maven = Map.of(
+        "experiment", "sweep",
+        "engine", "spark",
+        "description", "two words",
+        "spark.executor.extraJavaOptions", "-Xss4m -Dx=y",
+        "maven.repo.local", "a b",
+        "k", "4,8");
+    String command = "org.codehaus.plexus.classworlds.launcher.Launcher -q -o exec:java "
+        + "-Dexperiment=sweep -Dengine=spark -Ddescription=two words "
+        + "-Dspark.executor.extraJavaOptions=-Xss4m -Dx=y -Dmaven.repo.local=a b -Dk=4,8 -B";
+    List<String> user = new ArrayList<>();
+    List<String> flags = new ArrayList<>();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+      Method split = loader.loadClass("SparkLaunch").getDeclaredMethod("split", String.class,
+          UnaryOperator.class, List.class, List.class);
+      split.setAccessible(true);
+      split.invoke(null, command, (UnaryOperator<String>) maven::get, user, flags);
+    }
+    assertEquals(List.of("-Dexperiment=sweep", "-Dengine=spark", "-Ddescription=two words",
+        "-Dspark.executor.extraJavaOptions=-Xss4m -Dx=y", "-Dk=4,8"), user);
+    assertEquals(List.of("-o", "-B"), flags);
   }
 }
