@@ -47,10 +47,13 @@ public final class Cli {
       Experiment<?> experiment = Experiments.find(type).orElseThrow(() -> new ConfigException(
           "type: '" + type + "' is not an experiment type (" + String.join(", ",
               Experiments.types()) + ")"));
+      java.util.Optional<Engine> engine = Engines.find(System.getProperty("engine",
+          Engines.LOCAL));
       Set<String> known = new HashSet<>();
       for (Key k : experiment.keys(families)) {
         known.add(k.name());
       }
+      engine.ifPresent(e -> e.keys().forEach(k -> known.add(k.name())));
       known.add(Experiments.TYPE);
       Map<String, String> overrides = given.overrides(known, families);
       Settings settings = Settings.read(experimentsDir, name, overrides);
@@ -60,8 +63,6 @@ public final class Cli {
         return 0;
       }
       settings.requireKnown(known, key -> Experiments.readElsewhere(key, families));
-      java.util.Optional<Engine> engine = Engines.find(System.getProperty("engine",
-          Engines.LOCAL));
       if (engine.isPresent()) {
         return runOn(engine.get(), experiment, settings, out, err);
       }

@@ -9,13 +9,14 @@ import lshbench.report.HtmlReport;
 import lshbench.report.SweepReport;
 
 /**
- * The report of a run that writes {@code results.csv} (sweep, tune): summary, plots and page
- * before the run is complete, the page (which shows the status) drawn again after.
+ * The report of a run that writes {@code results.csv} (sweep, tune, and the sweep on another
+ * engine): summary, plots and page before the run is complete, the page (which shows the
+ * status) drawn again after.
  */
-final class CsvReport<R> implements RunLifecycle.Report<R> {
+public final class CsvReport<R> implements RunLifecycle.Report<R> {
   private final Function<R, Path> csv;
 
-  CsvReport(Function<R, Path> csv) {
+  public CsvReport(Function<R, Path> csv) {
     this.csv = csv;
   }
 

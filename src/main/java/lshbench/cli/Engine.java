@@ -14,6 +14,14 @@ public interface Engine {
   /** The {@code engine} value that selects it. */
   String name();
 
+  /**
+   * Keys it reads beyond the experiment type's (accepted only when it is chosen); their values
+   * reach it in the settings' map.
+   */
+  default List<lshbench.config.Key> keys() {
+    return List.of();
+  }
+
   /** The experiment types it runs; any other is refused with one line. */
   List<String> types();
 

@@ -117,14 +117,28 @@ public final class Evaluation {
     if (!data.hasLabels()) {
       return Double.NaN;
     }
-    int n = Math.min(count, queries.length);
+    long[] same = new long[Math.min(count, queries.length)];
+    for (int q = 0; q < same.length; q++) {
+      same[q] = sameLabel(index.candidates(queries[q]), data.label(split.queries()[q]));
+    }
+    return labelRecall(same);
+  }
+
+  /**
+   * Mean label recall of the first {@code sameLabel.length} queries given how many of each
+   * query's candidates share its label (an index searched elsewhere, e.g. on Spark); queries
+   * whose label has no member are left out; NaN without labels.
+   */
+  public double labelRecall(long[] sameLabel) {
+    if (!data.hasLabels()) {
+      return Double.NaN;
+    }
     double sum = 0;
     int counted = 0;
-    for (int q = 0; q < n; q++) {
-      int label = data.label(split.queries()[q]);
-      int relevant = truth.membersWithLabel(label);
+    for (int q = 0; q < Math.min(sameLabel.length, queries.length); q++) {
+      int relevant = truth.membersWithLabel(data.label(split.queries()[q]));
       if (relevant > 0) {
-        sum += (double) sameLabel(index.candidates(queries[q]), label) / relevant;
+        sum += (double) sameLabel[q] / relevant;
         counted++;
       }
     }

@@ -74,6 +74,18 @@ public final class GroundTruth {
     return new GroundTruth(ids, dists, countLabels(data, split.members()));
   }
 
+  /**
+   * Exact lists computed elsewhere (another engine's block scan): each query's nearest members
+   * and their squared distances, closest first, taken as they are.
+   */
+  public static GroundTruth of(Dataset data, QuerySplit split, int[][] ids, float[][] distances) {
+    if (ids.length != split.queries().length || distances.length != ids.length) {
+      throw new IllegalArgumentException(ids.length + " lists for " + split.queries().length
+          + " queries");
+    }
+    return new GroundTruth(ids, distances, countLabels(data, split.members()));
+  }
+
   /** {@link #loadOrCompute(Dataset, QuerySplit, int, int, Path, PrintStream)} warning on stderr. */
   public static Loaded loadOrCompute(Dataset data, QuerySplit split, int n, int threads,
       Path cacheDir) throws IOException {

@@ -197,7 +197,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
   }
 
   /** The exact scan's wall time a row on a few queries: the rerank price when nothing else works. */
-  private static double streamingUs(ExactIndex exact, Evaluation eval, QuerySplit split) {
+  static double streamingUs(ExactIndex exact, Evaluation eval, QuerySplit split) {
     float[][] q = eval.queryVectors();
     int n = Math.min(20, q.length);
     long t0 = System.nanoTime();
@@ -548,15 +548,21 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     // The theory predicts which items become candidates; a first pass that drops some is
     // outside it, as are probed buckets.
     if (probes == 0 && lsh.probeBudget() <= l && theory != null && lsh.prefilter() == null) {
-      r.put(ResultColumns.PRED_LABEL_RECALL, theory.labelRecall(k, l));
-      r.put(ResultColumns.PRED_KNN_RECALL, theory.knnRecall(k, l));
-      r.put(ResultColumns.PRED_CANDIDATES, theory.candidates(k, l));
-      // The seed's cost model made concrete: hashing (measured per function for this family)
-      // plus one distance per predicted candidate at the measured cost of a scattered row.
-      double usPerCandidate = candidateUs;
-      r.put(ResultColumns.PRED_QUERY_US, (cost == null ? usPerCandidate * k * l : cost.us(k, l))
-          + usPerCandidate * theory.candidates(k, l));
+      putPredictions(r, theory, cost, k, l);
     }
     return r;
+  }
+
+  /** The theory's recall and candidates at (k, L), and the query time the cost model gives. */
+  void putPredictions(Map<String, Object> r, CollisionTheory theory, HashCost cost, int k,
+      int l) {
+    r.put(ResultColumns.PRED_LABEL_RECALL, theory.labelRecall(k, l));
+    r.put(ResultColumns.PRED_KNN_RECALL, theory.knnRecall(k, l));
+    r.put(ResultColumns.PRED_CANDIDATES, theory.candidates(k, l));
+    // The seed's cost model made concrete: hashing (measured per function for this family)
+    // plus one distance per predicted candidate at the measured cost of a scattered row.
+    double usPerCandidate = candidateUs;
+    r.put(ResultColumns.PRED_QUERY_US, (cost == null ? usPerCandidate * k * l : cost.us(k, l))
+        + usPerCandidate * theory.candidates(k, l));
   }
 }

@@ -1,6 +1,5 @@
 package lshbench.spark;
 
-import java.util.ArrayList;
 import java.util.List;
 import lshbench.data.Dataset;
 import lshbench.vector.VectorOps;
@@ -42,11 +41,13 @@ final class CandidateCounts {
     return out;
   }
 
-  /** One row per L: the local sweep's recall and candidate columns, averaged the same way. */
-  static List<List<Object>> rows(List<long[]> perQuery, int[] ls, int queries, int topN,
-      int members, boolean labelled, QueryTruth t, Dataset data, int familyIndex, String family,
-      int k, int probes, int repeat, long seed, String experiment, double passMs) {
-    List<List<Object>> rows = new ArrayList<>();
+  /**
+   * Per L: the local sweep's label recall (NaN unlabelled), kNN recall and mean candidates,
+   * averaged over queries the same way.
+   */
+  static double[][] averages(List<long[]> perQuery, int[] ls, int queries, int topN,
+      boolean labelled, QueryTruth t, Dataset data) {
+    double[][] out = new double[ls.length][];
     for (int i = 0; i < ls.length; i++) {
       double candidates = 0;
       double knn = 0;
@@ -69,15 +70,9 @@ final class CandidateCounts {
           }
         }
       }
-      double mean = candidates / queries;
-      rows.add(List.of(experiment, family, repeat, k, ls[i], probes, seed, topN, members,
-          queries, counted == 0 ? "" : fmt(labelSum / counted), fmt(knn / queries), fmt(mean),
-          fmt(mean / members), String.format(java.util.Locale.ROOT, "%.1f", passMs)));
+      out[i] = new double[] {counted == 0 ? Double.NaN : labelSum / counted, knn / queries,
+          candidates / queries};
     }
-    return rows;
-  }
-
-  private static String fmt(double x) {
-    return String.format(java.util.Locale.ROOT, "%.6f", x);
+    return out;
   }
 }

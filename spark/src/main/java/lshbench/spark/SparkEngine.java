@@ -3,9 +3,12 @@ package lshbench.spark;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import lshbench.cli.CsvReport;
 import lshbench.cli.Engine;
+import lshbench.config.Key;
 import lshbench.experiment.RunLifecycle;
 import lshbench.experiment.SweepConfig;
+import lshbench.report.SweepReport;
 
 /**
  * {@code -Dengine=spark}: the sweep's ground truth and its k × L × probes grid computed as Spark
@@ -23,13 +26,18 @@ public final class SparkEngine implements Engine {
   }
 
   @Override
+  public List<Key> keys() {
+    return SparkBaselines.keys();
+  }
+
+  @Override
   public int run(String type, Object settings, PrintStream out, PrintStream log)
       throws IOException {
     SweepConfig config = (SweepConfig) settings;
     SparkSweep.Result result;
     try {
       result = RunLifecycle.run(new SparkSweep(SparkSessions.shared(log), config, log),
-          RunLifecycle.Report.none(), log);
+          new CsvReport<>(SparkSweep.Result::csv), log);
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -38,6 +46,8 @@ public final class SparkEngine implements Engine {
     }
     out.println("results: " + result.csv());
     out.println("ground truth: " + result.folder().resolve(SparkSweep.TRUTH_FILE));
+    out.println("summary: " + result.folder().resolve(SweepReport.SUMMARY));
+    out.println("page:    " + result.folder().resolve("index.html"));
     return 0;
   }
 

@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import lshbench.config.ConfigException;
 import lshbench.data.Dataset;
 import lshbench.eval.GroundTruth;
 import lshbench.experiment.PreparedData;
+import lshbench.experiment.Predictions;
 import lshbench.experiment.ResultColumns;
+import lshbench.experiment.ResultsCsv;
 import lshbench.experiment.RunFolder;
 import lshbench.experiment.RunPlan;
 import lshbench.experiment.SweepConfig;
@@ -40,15 +43,15 @@ import scala.Tuple2;
  * Spark's per pass, not per query.
  */
 final class SparkSweep implements RunPlan<SparkSweep.Result> {
-  static final String RESULTS_FILE = "results.csv";
   static final String TRUTH_FILE = "ground-truth.csv";
   /** Evaluation's slack: an answer as far as the true n-th neighbour, rounding aside, is a hit. */
   private static final double DISTANCE_SLACK = 1e-5;
-  static final List<String> COLUMNS = List.of(ResultColumns.EXPERIMENT, ResultColumns.FAMILY,
-      ResultColumns.REPEAT, ResultColumns.K, ResultColumns.L, ResultColumns.PROBES,
-      ResultColumns.HASH_SEED, ResultColumns.TOP_N, ResultColumns.N_INDEXED,
-      ResultColumns.N_QUERIES, ResultColumns.LABEL_RECALL, ResultColumns.KNN_RECALL,
-      ResultColumns.CANDIDATES, ResultColumns.CANDIDATES_FRAC, "spark_pass_ms");
+  static final String IDENTITY = "identity.properties";
+  /**
+   * Above this many multiply-adds (queries × members × d) the driver does not measure the
+   * collision theory, which scans every pair on the driver as the local sweep does.
+   */
+  static final double THEORY_WORK = 1e11;
 
   private final SparkSession spark;
   private final SweepConfig config;
@@ -78,6 +81,7 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
       throw new ConfigException("rerank.keep: the spark engine measures the plain rerank only; "
           + "set rerank.keep=0 or use the local engine");
     }
+    SparkBaselines.chosen(config);
     prepared = PreparedData.load(config, log);
     if (config.families().hnsw() != null) {
       log.println("[spark] hnsw is a graph index, not a hash join: its rows come from the local "
@@ -92,6 +96,8 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
 
   @Override
   public Result compute(RunFolder folder) throws IOException {
+    long started = System.currentTimeMillis();
+    double loadAtStart = loadAverage();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Dataset data = prepared.data();
     int[] queries = prepared.split().queries();
@@ -101,7 +107,8 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
     Broadcast<SharedData> shared = sc.broadcast(new SharedData(data));
     long t0 = System.nanoTime();
     TopLists truth;
-    if (prepared.truth() != null) {
+    boolean given = prepared.truth() != null;
+    if (given) {
       truth = given(prepared.truth(), queries.length);
       log.println("[spark] ground truth given with the queries");
     } else {
@@ -112,6 +119,18 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
     log.printf(Locale.ROOT, "[spark] ground truth (%d queries × %d members, top %d) in %.1f s%n",
         queries.length, members.length, n, truthSeconds);
     writeTruth(folder.resolve(TRUTH_FILE), truth, queries);
+    GroundTruth exactLists = GroundTruth.of(data, prepared.split(), truth.ids, truth.distances);
+    // the exact scan's Spark job, per query: the time every row is compared with
+    double exactUs = given ? Double.NaN : truthSeconds * 1e6 / queries.length;
+    SparkRows table = new SparkRows(config, prepared);
+    Predictions predictions = null;
+    if ((double) queries.length * members.length * data.dim() <= THEORY_WORK) {
+      predictions = Predictions.of(config, prepared, exactLists, log);
+    } else {
+      log.printf(Locale.ROOT, "[spark] collision theory left out: it scans every query against "
+          + "every member on the driver (%.1e multiply-adds, more than %.0e)%n",
+          (double) queries.length * members.length * data.dim(), THEORY_WORK);
+    }
 
     double[] thresholds = new double[queries.length];
     for (int q = 0; q < queries.length; q++) {
@@ -128,7 +147,7 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
     }
     Broadcast<QueryTruth> queryTruth = sc.broadcast(new QueryTruth(queries, thresholds, n,
         relevant));
-    List<List<Object>> rows = new ArrayList<>();
+    ResultsCsv csv = new ResultsCsv(folder.path());
     List<int[]> memberBlocks = SparkGroundTruth.blocks(members, blockSize(members.length, slices));
     List<int[]> queryBlocks = SparkGroundTruth.blocks(indices(queries.length),
         blockSize(queries.length, slices));
@@ -143,11 +162,14 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
         int maxL = grid.maxL();
         int stride = driverBank.tables();
         // Members hashed once for the family and repeat: (rows, full-width signatures).
+        long h0 = System.nanoTime();
         JavaRDD<Tuple2<int[], long[]>> signed = sc.parallelize(memberBlocks, memberBlocks.size())
             .map(block -> {
               HashFamily bank = recipe.value().draw(shared.value());
               return new Tuple2<>(block, bank.signatures(shared.value().dataset(), block, 1));
             }).persist(StorageLevel.MEMORY_ONLY());
+        signed.count();
+        double hashMs = (System.nanoTime() - h0) / 1e6;
         for (int k : grid.ks()) {
           long mask = driverBank.mask(k);
           JavaPairRDD<Tuple2<Integer, Long>, Integer> buckets = signed.flatMapToPair(b -> {
@@ -189,9 +211,25 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
                     queryTruth.value()))
                 .collect();
             double passMs = (System.nanoTime() - p0) / 1e6;
-            rows.addAll(CandidateCounts.rows(perQuery, ls, queries.length, n, members.length,
-                relevant != null, queryTruth.value(), data, f, grid.family(), k, probes, repeat,
-                seed, config.experiment(), passMs));
+            double[][] measured = CandidateCounts.averages(perQuery, ls, queries.length, n,
+                relevant != null, queryTruth.value(), data);
+            for (int i = 0; i < ls.length; i++) {
+              Map<String, Object> row = table.row(SparkRows.lsh(grid.family(), repeat, k, ls[i],
+                  probes), seed);
+              table.measured(row, measured[i][0], measured[i][1], Double.NaN, measured[i][2]);
+              // the hashing of the members, shared by the grid, as the local sweep shares it
+              double share = hashMs * k * ls[i] / ((double) grid.maxK() * maxL);
+              SparkRows.timed(row, passMs * 1e3 / queries.length, exactUs,
+                  driverBank.trainMs() + share);
+              row.put(ResultColumns.TRAIN_MS, driverBank.trainMs());
+              row.put(ResultColumns.HASH_MS, share);
+              row.put(ResultColumns.KEY_BITS, k * driverBank.bitsPerFunction());
+              row.put(ResultColumns.HASH_DIM, driverBank.hashDim());
+              if (predictions != null) {
+                predictions.put(row, grid, driverBank, k, ls[i], probes);
+              }
+              csv.add(row);
+            }
             log.printf(Locale.ROOT, "[spark] %s k=%d T=%d: all %d L in one pass, %.0f ms%n",
                 grid.family(), k, probes, ls.length, passMs);
           }
@@ -199,17 +237,61 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
         signed.unpersist(false);
       }
     }
-    Path csv = folder.resolve(RESULTS_FILE);
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(new String[0]))
-        .setRecordSeparator('\n').build();
-    AtomicFiles.writeText(csv, w -> {
-      try (CSVPrinter p = new CSVPrinter(w, format)) {
-        for (List<Object> r : rows) {
-          p.printRecord(r);
+    for (SparkBaseline baseline : SparkBaselines.chosen(config)) {
+      for (Map<String, Object> row : baseline.rows(new SparkBaseline.Input(spark, config,
+          prepared, exactLists, table, exactUs, log))) {
+        csv.add(row);
+      }
+    }
+    csv.add(exactRow(table, exactLists, exactUs));
+    Path file = csv.finish();
+    writeIdentity(folder);
+    SparkRunJson.write(folder.resolve(SparkRunJson.FILE), config, prepared, spark, started,
+        exactUs, loadAtStart, loadAverage());
+    return new Result(folder, file, truth, truthSeconds);
+  }
+
+  /**
+   * The exact scan's row: every member a candidate, so kNN and label recall 1, timed as the
+   * ground truth's job per query.
+   */
+  private Map<String, Object> exactRow(SparkRows table, GroundTruth truth, double exactUs) {
+    Map<String, Object> params = new java.util.LinkedHashMap<>();
+    params.put(ResultColumns.FAMILY, ResultColumns.EXACT_FAMILY);
+    params.put(ResultColumns.REPEAT, 0);
+    Map<String, Object> row = table.row(params, 0);
+    Dataset data = prepared.data();
+    int[] queries = prepared.split().queries();
+    double label = Double.NaN;
+    double precision = Double.NaN;
+    if (data.hasLabels()) {
+      double hits = 0;
+      int labelled = 0;
+      for (int q = 0; q < queries.length; q++) {
+        int l = data.label(queries[q]);
+        labelled += truth.membersWithLabel(l) > 0 ? 1 : 0;
+        for (int id : truth.neighbours(q)) {
+          hits += data.label(id) == l ? 1 : 0;
         }
       }
-    });
-    return new Result(folder, csv, truth, truthSeconds);
+      label = labelled == 0 ? Double.NaN : 1.0;
+      precision = hits / queries.length / prepared.topN();
+    }
+    table.measured(row, label, 1.0, precision, prepared.split().members().length);
+    SparkRows.timed(row, exactUs, exactUs, 0);
+    return row;
+  }
+
+  /** What the run computes, as the local sweep records it (SweepConfig#identity). */
+  private void writeIdentity(RunFolder folder) throws IOException {
+    StringBuilder b = new StringBuilder("# what this run computes\n");
+    config.identity().forEach((k, v) -> b.append(k).append(" = ").append(v).append('\n'));
+    AtomicFiles.writeString(folder.resolve(IDENTITY), b.toString());
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage();
   }
 
   /** About {@code parts} blocks, at least one row each. */

@@ -82,7 +82,9 @@ class SparkSweepTest {
   void sameRecallAndCandidatesForEveryConfiguration() throws IOException {
     Map<String, CSVRecord> mine = rows(spark.csv());
     Map<String, CSVRecord> theirs = rows(local.csv());
+    // both carry the exact scan's row: recall 1 over every member, nothing to compare
     theirs.keySet().removeIf(k -> k.startsWith(ResultColumns.EXACT_FAMILY + " "));
+    mine.keySet().removeIf(k -> k.startsWith(ResultColumns.EXACT_FAMILY + " "));
     assertTrue(theirs.size() >= 40, theirs.size() + " configurations");
     assertEquals(theirs.keySet(), mine.keySet());
     boolean someMiss = false;
