@@ -1,35 +1,44 @@
 package lshbench.spark;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import lshbench.data.Dataset;
 import lshbench.vector.VectorOps;
+import scala.Tuple2;
 
 /**
- * One query's candidates at every L of a k, from the first table each item met it in: how many,
- * how many the rerank would return as kNN hits, how many share its label; and the rows of the
- * results table summed over queries.
+ * Queries' candidates at every L of a k, from the first table each item met them in: how many,
+ * how many the rerank would return as kNN hits, how many share the query's label; counted in
+ * the partition that holds the items' vectors, then summed per query; and the averages of the
+ * results table.
  */
 final class CandidateCounts {
   private CandidateCounts() {}
 
   /**
-   * {@code [query, then per L: candidates, hits, same label]}; {@code pairs} holds
-   * {@code {item row, first table}} once per item.
+   * Per query met in this block, {@code [query, then per L: candidates, hits, same label]};
+   * {@code pairs} holds {@code {query, item's index in the block, first table}} once per
+   * (query, item).
    */
-  static long[] of(int query, Iterable<int[]> pairs, int[] ls, SharedData shared, QueryTruth t) {
-    Dataset data = shared.dataset();
-    int row = t.rows[query];
-    int d = data.dim();
-    float[] v = data.vectors();
-    long[] out = new long[1 + 3 * ls.length];
-    out[0] = query;
-    int label = shared.hasLabels() ? shared.label(row) : -1;
+  static List<Tuple2<Integer, long[]>> inBlock(MemberBlock block, Iterable<int[]> pairs,
+      int[] ls, QueryTruth t) {
+    Map<Integer, long[]> byQuery = new HashMap<>();
+    int d = block.dim;
     for (int[] p : pairs) {
-      int item = p[0];
-      int table = p[1];
+      int query = p[0];
+      int item = p[1];
+      int table = p[2];
+      long[] out = byQuery.computeIfAbsent(query, q -> {
+        long[] c = new long[1 + 3 * ls.length];
+        c[0] = q;
+        return c;
+      });
       // the rerank's exact distance, with the core's kernel
-      boolean hit = VectorOps.squaredDistance(v, row * d, v, item * d, d) <= t.thresholds[query];
-      boolean same = label >= 0 && shared.label(item) == label;
+      boolean hit = VectorOps.squaredDistance(t.vectors, query * d, block.vectors, item * d, d)
+          <= t.thresholds[query];
+      boolean same = t.labels != null && block.labels[item] == t.labels[query];
       for (int i = 0; i < ls.length; i++) {
         if (table < ls[i]) {
           out[1 + 3 * i]++;
@@ -37,6 +46,17 @@ final class CandidateCounts {
           out[3 + 3 * i] += same ? 1 : 0;
         }
       }
+    }
+    List<Tuple2<Integer, long[]>> out = new ArrayList<>(byQuery.size());
+    byQuery.forEach((q, c) -> out.add(new Tuple2<>(q, c)));
+    return out;
+  }
+
+  /** Two blocks' counts of one query, summed. */
+  static long[] sum(long[] a, long[] b) {
+    long[] out = a.clone();
+    for (int i = 1; i < out.length; i++) {
+      out[i] += b[i];
     }
     return out;
   }

@@ -104,7 +104,20 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
     int[] members = prepared.split().members();
     int n = prepared.topN();
     int slices = Math.max(2, sc.defaultParallelism());
-    Broadcast<SharedData> shared = sc.broadcast(new SharedData(data));
+    // The members travel once, as blocks carrying their vectors, block b in partition b; every
+    // stage below reads them where they are. Only the queries are broadcast.
+    List<MemberBlock> blockList = MemberBlock.of(data, members, blockSize(members.length,
+        slices));
+    int blockCount = blockList.size();
+    List<Tuple2<Integer, MemberBlock>> numbered = new ArrayList<>();
+    for (int b = 0; b < blockCount; b++) {
+      numbered.add(new Tuple2<>(b, blockList.get(b)));
+    }
+    blockList = null;
+    JavaRDD<Tuple2<Integer, MemberBlock>> blocks = sc.parallelize(numbered, blockCount)
+        .persist(StorageLevel.MEMORY_ONLY());
+    numbered = null;
+    Broadcast<QueryTruth> queryTruth = sc.broadcast(queryTruth(null, null));
     long t0 = System.nanoTime();
     TopLists truth;
     boolean given = prepared.truth() != null;
@@ -112,8 +125,7 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
       truth = given(prepared.truth(), queries.length);
       log.println("[spark] ground truth given with the queries");
     } else {
-      truth = SparkGroundTruth.compute(sc, shared, queries, members, n,
-          blockSize(queries.length, 2), blockSize(members.length, slices));
+      truth = SparkGroundTruth.compute(blocks.map(Tuple2::_2), queryTruth, n);
     }
     double truthSeconds = (System.nanoTime() - t0) / 1e9;
     log.printf(Locale.ROOT, "[spark] ground truth (%d queries × %d members, top %d) in %.1f s%n",
@@ -145,70 +157,89 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
         relevant[data.label(id)]++;
       }
     }
-    Broadcast<QueryTruth> queryTruth = sc.broadcast(new QueryTruth(queries, thresholds, n,
-        relevant));
+    queryTruth.destroy();
+    queryTruth = sc.broadcast(queryTruth(thresholds, relevant));
+    Broadcast<QueryTruth> finalTruth = queryTruth;
     ResultsCsv csv = new ResultsCsv(folder.path());
-    List<int[]> memberBlocks = SparkGroundTruth.blocks(members, blockSize(members.length, slices));
     List<int[]> queryBlocks = SparkGroundTruth.blocks(indices(queries.length),
         blockSize(queries.length, slices));
     for (int repeat = 0; repeat < config.repeats(); repeat++) {
       long seed = config.hashSeed(repeat);
       for (int f = 0; f < config.families().lsh().size(); f++) {
         LshGrid<?> grid = config.families().lsh().get(f);
-        Broadcast<BankRecipe> recipe = sc.broadcast(new BankRecipe(config, f, seed, members,
-            prepared.centre()));
-        HashFamily driverBank = recipe.value().draw(new SharedData(data));
+        Broadcast<BankRecipe> recipe = sc.broadcast(new BankRecipe(config, f, seed, data,
+            members, prepared.centre()));
+        HashFamily driverBank = recipe.value().draw();
         log.println("[spark] " + driverBank.describe());
         int maxL = grid.maxL();
         int stride = driverBank.tables();
-        // Members hashed once for the family and repeat: (rows, full-width signatures).
+        // Members hashed once for the family and repeat, in their blocks: (block, signatures).
         long h0 = System.nanoTime();
-        JavaRDD<Tuple2<int[], long[]>> signed = sc.parallelize(memberBlocks, memberBlocks.size())
-            .map(block -> {
-              HashFamily bank = recipe.value().draw(shared.value());
-              return new Tuple2<>(block, bank.signatures(shared.value().dataset(), block, 1));
-            }).persist(StorageLevel.MEMORY_ONLY());
+        JavaRDD<Tuple2<Integer, long[]>> signed = blocks.map(b -> {
+          HashFamily bank = recipe.value().draw();
+          int[] local = indices(b._2().size());
+          return new Tuple2<>(b._1(), bank.signatures(b._2().dataset(), local, 1));
+        }).persist(StorageLevel.MEMORY_ONLY());
         signed.count();
         double hashMs = (System.nanoTime() - h0) / 1e6;
         for (int k : grid.ks()) {
           long mask = driverBank.mask(k);
-          JavaPairRDD<Tuple2<Integer, Long>, Integer> buckets = signed.flatMapToPair(b -> {
-            List<Tuple2<Tuple2<Integer, Long>, Integer>> out = new ArrayList<>();
-            for (int i = 0; i < b._1().length; i++) {
+          // (table, key) → the item as (block << 32 | index in the block)
+          JavaPairRDD<Tuple2<Integer, Long>, Long> buckets = signed.flatMapToPair(b -> {
+            List<Tuple2<Tuple2<Integer, Long>, Long>> out = new ArrayList<>();
+            int items = b._2().length / stride;
+            for (int i = 0; i < items; i++) {
+              long item = ((long) b._1() << 32) | i;
               for (int t = 0; t < maxL; t++) {
-                out.add(new Tuple2<>(new Tuple2<>(t, b._2()[i * stride + t] & mask), b._1()[i]));
+                out.add(new Tuple2<>(new Tuple2<>(t, b._2()[i * stride + t] & mask), item));
               }
             }
             return out.iterator();
           });
           for (int probes : grid.probes()) {
+            int[] ls = grid.ls();
             long p0 = System.nanoTime();
             JavaPairRDD<Tuple2<Integer, Long>, Integer> visited = sc.parallelize(queryBlocks,
                 queryBlocks.size()).flatMapToPair(block -> {
-                  HashFamily bank = recipe.value().draw(shared.value());
-                  Dataset d = shared.value().dataset();
-                  int[] queryRows = queryTruth.value().rows;
+                  HashFamily bank = recipe.value().draw();
+                  QueryTruth qt = finalTruth.value();
                   long[] keys = new long[maxL * (1 + probes)];
                   int[] tableOf = new int[keys.length];
                   List<Tuple2<Tuple2<Integer, Long>, Integer>> out = new ArrayList<>();
                   for (int q : block) {
-                    int count = bank.queryKeys(d.vector(queryRows[q]), k, maxL, probes, keys, tableOf);
+                    float[] v = java.util.Arrays.copyOfRange(qt.vectors, q * qt.dim,
+                        (q + 1) * qt.dim);
+                    int count = bank.queryKeys(v, k, maxL, probes, keys, tableOf);
                     for (int i = 0; i < count; i++) {
                       out.add(new Tuple2<>(new Tuple2<>(tableOf[i], keys[i]), q));
                     }
                   }
                   return out.iterator();
                 });
-            int[] ls = grid.ls();
+            // each (query, item) once with the first table it met in, already in the
+            // partition of the item's block, where its vector is
             List<long[]> perQuery = buckets.join(visited)
-                .mapToPair(j -> new Tuple2<>(((long) j._2()._2() << 32) | j._2()._1(),
+                .mapToPair(j -> new Tuple2<>(new Tuple2<>(j._2()._2(), j._2()._1()),
                     j._1()._1()))
-                .reduceByKey(Math::min)
-                .mapToPair(p -> new Tuple2<>((int) (p._1() >>> 32),
-                    new int[] {(int) (long) p._1(), p._2()}))
-                .groupByKey()
-                .map(g -> CandidateCounts.of(g._1(), g._2(), ls, shared.value(),
-                    queryTruth.value()))
+                .reduceByKey(new ByBlock(blockCount), Math::min)
+                .zipPartitions(blocks, (pairs, here) -> {
+                  Tuple2<Integer, MemberBlock> b = here.next();
+                  List<int[]> mine = new ArrayList<>();
+                  while (pairs.hasNext()) {
+                    Tuple2<Tuple2<Integer, Long>, Integer> p = pairs.next();
+                    long item = p._1()._2();
+                    if ((int) (item >>> 32) != b._1()) {
+                      throw new IllegalStateException("pair of block " + (item >>> 32)
+                          + " in the partition of block " + b._1());
+                    }
+                    mine.add(new int[] {p._1()._1(), (int) item, p._2()});
+                  }
+                  return CandidateCounts.inBlock(b._2(), mine, ls, finalTruth.value())
+                      .iterator();
+                })
+                .mapToPair(c -> c)
+                .reduceByKey(CandidateCounts::sum)
+                .values()
                 .collect();
             double passMs = (System.nanoTime() - p0) / 1e6;
             double[][] measured = CandidateCounts.averages(perQuery, ls, queries.length, n,
@@ -237,6 +268,7 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
         signed.unpersist(false);
       }
     }
+    blocks.unpersist(false);
     for (SparkBaseline baseline : SparkBaselines.chosen(config)) {
       for (Map<String, Object> row : baseline.rows(new SparkBaseline.Input(spark, config,
           prepared, exactLists, table, exactUs, log))) {
@@ -280,6 +312,21 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
     table.measured(row, label, 1.0, precision, prepared.split().members().length);
     SparkRows.timed(row, exactUs, exactUs, 0);
     return row;
+  }
+
+  /** The queries' broadcast: vectors, labels, rows, kNN thresholds, members per label. */
+  private QueryTruth queryTruth(double[] thresholds, int[] relevant) {
+    Dataset data = prepared.data();
+    int[] queries = prepared.split().queries();
+    int[] labels = null;
+    if (data.hasLabels()) {
+      labels = new int[queries.length];
+      for (int q = 0; q < queries.length; q++) {
+        labels[q] = data.label(queries[q]);
+      }
+    }
+    return new QueryTruth(queries, data.rows(queries), data.dim(), labels, thresholds,
+        prepared.topN(), relevant);
   }
 
   /** What the run computes, as the local sweep records it (SweepConfig#identity). */

@@ -63,7 +63,7 @@ class SparkReportTest {
     m.put("synthetic.shape", "10x40");
     m.put("synthetic.dim", "24");
     m.put("synthetic.latent", "6");
-    m.put("families", "hyperplane");
+    m.put("families", "hyperplane,crosspolytope");
     m.put("k", "4,8");
     m.put("L", "1,4");
     m.put("probes", "0");
@@ -95,7 +95,8 @@ class SparkReportTest {
     Set<String> local = names(localRun);
     Set<String> spark = names(sparkRun);
     assertTrue(local.contains("index.html") && local.contains("knn-recall-vs-time.png")
-        && local.contains("theory-recall.svg"), local.toString());
+        && local.contains("theory-recall.svg") && local.contains("families-knn-recall-vs-time.png"),
+        local.toString());
     // grid-cost.csv times the local engine's table builds; Spark writes its exact lists
     Set<String> want = new TreeSet<>(local);
     want.remove("grid-cost.csv");
@@ -110,8 +111,8 @@ class SparkReportTest {
   void sameColumnsAndThePageListsEveryRow() throws IOException {
     List<CSVRecord> rows = records(sparkRun.resolve("results.csv"));
     assertEquals(ResultColumns.ALL, header(sparkRun.resolve("results.csv")));
-    // 2 k × 2 L, 2 MLlib rows, the exact scan
-    assertEquals(4 + 2 + 1, rows.size());
+    // 2 families × 2 k × 2 L, 2 MLlib rows, the exact scan
+    assertEquals(8 + 2 + 1, rows.size());
     String page = Files.readString(sparkRun.resolve("index.html"));
     assertTrue(page.contains("All rows of results.csv (" + rows.size() + ")"));
     String table = page.substring(page.indexOf("id=\"rows\""));
