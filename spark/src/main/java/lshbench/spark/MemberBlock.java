@@ -29,6 +29,23 @@ final class MemberBlock implements Serializable {
     this.labels = labels;
   }
 
+  /**
+   * Most vector bytes a block carries: a block travels inside its task from the driver, which
+   * Spark refuses above {@code spark.rpc.message.maxSize} (128 MB by default) and warns about
+   * long before.
+   */
+  static final long MAX_BYTES = 16L << 20;
+
+  /**
+   * {@code members} in blocks, vectors copied from {@code data}: at least {@code parallelism}
+   * blocks (every task slot busy), more when a block would pass {@link #MAX_BYTES}.
+   */
+  static List<MemberBlock> split(Dataset data, int[] members, int parallelism) {
+    long bytes = (long) members.length * data.dim() * Float.BYTES;
+    int parts = (int) Math.max(parallelism, (bytes + MAX_BYTES - 1) / MAX_BYTES);
+    return of(data, members, Math.max(1, (members.length + parts - 1) / parts));
+  }
+
   /** {@code members} cut into blocks of {@code size} rows, vectors copied from {@code data}. */
   static List<MemberBlock> of(Dataset data, int[] members, int size) {
     List<MemberBlock> out = new ArrayList<>();

@@ -79,8 +79,8 @@ final class MllibBrp implements SparkBaseline {
         .add("label", DataTypes.IntegerType, false)
         .add("features", SQLDataTypes.VectorType(), false);
     // members go out as blocks carrying their vectors: no executor holds more than its share
-    JavaRDD<Row> memberRows = sc.parallelize(MemberBlock.of(data, members,
-        SparkSweep.blockSize(members.length, slices)), slices).flatMap(b -> {
+    List<MemberBlock> blocks = MemberBlock.split(data, members, slices);
+    JavaRDD<Row> memberRows = sc.parallelize(blocks, blocks.size()).flatMap(b -> {
           List<Row> out = new ArrayList<>(b.size());
           for (int i = 0; i < b.size(); i++) {
             out.add(RowFactory.create(b.rows[i], b.labels == null ? -1 : b.labels[i],

@@ -106,8 +106,7 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
     int slices = Math.max(2, sc.defaultParallelism());
     // The members travel once, as blocks carrying their vectors, block b in partition b; every
     // stage below reads them where they are. Only the queries are broadcast.
-    List<MemberBlock> blockList = MemberBlock.of(data, members, blockSize(members.length,
-        slices));
+    List<MemberBlock> blockList = MemberBlock.split(data, members, slices);
     int blockCount = blockList.size();
     List<Tuple2<Integer, MemberBlock>> numbered = new ArrayList<>();
     for (int b = 0; b < blockCount; b++) {
