@@ -64,6 +64,20 @@ final class MemberBlock implements Serializable {
   }
 
   /**
+   * {@code rdd} kept on the executors and cut from the driver: a parallelised collection's
+   * partitions hold their rows, and every task reading them would carry them from the driver
+   * again, cached or not; a local checkpoint (materialised here) replaces them with references
+   * to the executors' copies. A lost executor then fails the job instead of re-sending its
+   * blocks.
+   */
+  static <T> org.apache.spark.api.java.JavaRDD<T> pinned(
+      org.apache.spark.api.java.JavaRDD<T> rdd) {
+    rdd.rdd().localCheckpoint();
+    rdd.count();
+    return rdd;
+  }
+
+  /**
    * The block as a core {@link Dataset} of its own rows (item j is {@code rows[j]}), for the
    * core's kernels and hash families.
    */

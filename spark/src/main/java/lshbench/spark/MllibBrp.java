@@ -80,14 +80,15 @@ final class MllibBrp implements SparkBaseline {
         .add("features", SQLDataTypes.VectorType(), false);
     // members go out as blocks carrying their vectors: no executor holds more than its share
     List<MemberBlock> blocks = MemberBlock.split(data, members, slices);
-    JavaRDD<Row> memberRows = sc.parallelize(blocks, blocks.size()).flatMap(b -> {
+    JavaRDD<Row> memberRows = MemberBlock.pinned(sc.parallelize(blocks, blocks.size())
+        .flatMap(b -> {
           List<Row> out = new ArrayList<>(b.size());
           for (int i = 0; i < b.size(); i++) {
             out.add(RowFactory.create(b.rows[i], b.labels == null ? -1 : b.labels[i],
                 Vectors.dense(doubles(b.vectors, i * b.dim, b.dim))));
           }
           return out.iterator();
-        });
+        }));
     org.apache.spark.sql.Dataset<Row> base = in.spark().createDataFrame(memberRows, memberSchema);
     List<Row> queryRows = new ArrayList<>();
     for (int q = 0; q < queries.length; q++) {

@@ -32,15 +32,17 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * The sweep on Spark: the exact ground truth ({@link SparkGroundTruth}), then per family,
- * repeat, k and probes one pass that gives every L at once. Members are hashed once per family
- * and repeat (max(k) × max(L) functions, the local sweep's bank); for each k their bucket keys
- * in the max(L) tables are joined with the keys each query visits, and each (query, item) pair
- * keeps the first table it met in. An item is a candidate of the (k, L) index exactly when that
- * table is below L, so one grouping per query counts candidates, kNN hits (exact distance within
- * the true n-th, reranked as the local index does) and same-label items for the whole L curve.
- * The columns match the local sweep's label_recall, knn_recall and candidates_mean; timings are
- * Spark's per pass, not per query.
+ * The sweep on Spark: the members cut into blocks that carry their vectors (one partition each,
+ * so no executor holds them all), the exact ground truth ({@link SparkGroundTruth}), then per
+ * family, repeat, k and probes one pass that gives every L at once. Members are hashed once per
+ * family and repeat in their blocks (max(k) × max(L) functions, the local sweep's bank); for
+ * each k their bucket keys in the max(L) tables are joined with the keys each query visits, and
+ * each (query, item) pair keeps the first table it met in. An item is a candidate of the (k, L)
+ * index exactly when that table is below L, so counting pairs in the item's block (kNN hits by
+ * exact distance within the true n-th, reranked as the local index does, and same-label items)
+ * gives the whole L curve. The rows are the local sweep's results.csv columns
+ * ({@link SparkRows}), with the exact scan's row, the theory's predictions and any Spark
+ * baselines; times are whole Spark jobs per query, not one query's latency.
  */
 final class SparkSweep implements RunPlan<SparkSweep.Result> {
   static final String TRUTH_FILE = "ground-truth.csv";
@@ -113,8 +115,8 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
       numbered.add(new Tuple2<>(b, blockList.get(b)));
     }
     blockList = null;
-    JavaRDD<Tuple2<Integer, MemberBlock>> blocks = sc.parallelize(numbered, blockCount)
-        .persist(StorageLevel.MEMORY_ONLY());
+    JavaRDD<Tuple2<Integer, MemberBlock>> blocks = MemberBlock.pinned(sc.parallelize(numbered,
+        blockCount));
     numbered = null;
     Broadcast<QueryTruth> queryTruth = sc.broadcast(queryTruth(null, null));
     long t0 = System.nanoTime();

@@ -159,6 +159,8 @@ class SparkReportTest {
       List<Row> qh = model.transform(spark.createDataFrame(queryRows, schema)).collectAsList();
       double candidates = 0;
       double recall = 0;
+      double labelRecall = 0;
+      int labelled = 0;
       for (int q = 0; q < queries.length; q++) {
         List<Vector> keys = qh.get(q).getList(1);
         List<int[]> found = new ArrayList<>();
@@ -172,6 +174,13 @@ class SparkReportTest {
           }
         }
         candidates += found.size();
+        int label = data.label(queries[q]);
+        int relevant = truth.membersWithLabel(label);
+        if (relevant > 0) {
+          labelRecall += found.stream().filter(x -> data.label(x[0]) == label).count()
+              / (double) relevant;
+          labelled++;
+        }
         float[] d = distances(data, queries[q], found);
         float threshold = truth.distances(q)[p.topN() - 1];
         int hits = 0;
@@ -187,6 +196,8 @@ class SparkReportTest {
       assertTrue(mean >= p.topN() && mean <= members.length, "candidates " + mean);
       assertEquals(recall / queries.length,
           Double.parseDouble(row.get(ResultColumns.KNN_RECALL)), 1e-4, "L=" + l + " recall");
+      assertEquals(labelRecall / labelled,
+          Double.parseDouble(row.get(ResultColumns.LABEL_RECALL)), 1e-4, "L=" + l + " label");
     }
     double one = Double.parseDouble(byTables.get(1).get(ResultColumns.CANDIDATES));
     double three = Double.parseDouble(byTables.get(3).get(ResultColumns.CANDIDATES));
