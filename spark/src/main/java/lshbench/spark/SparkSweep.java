@@ -269,7 +269,8 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
         signed.unpersist(false);
       }
     }
-    blocks.unpersist(false);
+    // the blocks stay until the session ends: a locally checkpointed RDD cannot be rebuilt, and
+    // Spark warns on unpersisting one
     for (SparkBaseline baseline : SparkBaselines.chosen(config)) {
       for (Map<String, Object> row : baseline.rows(new SparkBaseline.Input(spark, config,
           prepared, exactLists, table, exactUs, log))) {
