@@ -1,6 +1,7 @@
 package lshbench.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,6 +18,9 @@ import java.util.function.UnaryOperator;
 import javax.tools.ToolProvider;
 import lshbench.cli.Engine;
 import lshbench.cli.Engines;
+import lshbench.config.ConfigException;
+import lshbench.config.Settings;
+import lshbench.experiment.SweepConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +73,26 @@ class SparkLaunchTest {
     assertEquals(List.of("-Dexperiment=sweep", "-Dengine=spark", "-Ddescription=two words",
         "-Dspark.executor.extraJavaOptions=-Xss4m -Dx=y", "-Dk=4,8"), user);
     assertEquals(List.of("-o", "-B"), flags);
+  }
+
+  /** The engine's own keys: listed for the command line, refused by name when wrong. */
+  @Test
+  void baselinesAreCheckedByName() {
+    List<String> keys = Engines.find("spark").orElseThrow().keys().stream()
+        .map(lshbench.config.Key::name).toList();
+    assertEquals(List.of("baselines", "mllib-brp.bucketLength", "mllib-brp.numHashTables"), keys);
+    assertEquals(List.of(MllibBrp.NAME), SparkBaselines.chosen(sweep(Map.of("baselines",
+        " mllib-brp "))).stream().map(SparkBaseline::name).toList());
+    assertEquals(List.of(), SparkBaselines.chosen(sweep(Map.of())));
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> SparkBaselines.chosen(sweep(Map.of("baselines", "mllib-brp,faiss"))));
+    assertEquals("baselines: 'faiss' is not a Spark baseline (mllib-brp)", e.getMessage());
+    e = assertThrows(ConfigException.class, () -> SparkBaselines.chosen(sweep(Map.of(
+        "baselines", "mllib-brp", "mllib-brp.bucketLength", "0"))));
+    assertTrue(e.getMessage().startsWith("mllib-brp.bucketLength: "), e.getMessage());
+  }
+
+  private static SweepConfig sweep(Map<String, String> keys) {
+    return SweepConfig.from(Settings.of("launch", keys));
   }
 }
