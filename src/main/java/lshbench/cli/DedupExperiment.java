@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import lshbench.experiment.DedupConfig;
 import lshbench.experiment.DedupRunner;
+import lshbench.experiment.PairStages;
 import lshbench.experiment.RunLifecycle;
 import lshbench.report.DedupGallery;
 
 /** The near-duplicate finder on a photo folder: groups, pairs, a gallery. */
-final class DedupExperiment extends PhotoExperiment {
+public final class DedupExperiment extends PhotoExperiment {
   @Override
   public String type() {
     return DedupConfig.FINDER;
@@ -22,8 +23,17 @@ final class DedupExperiment extends PhotoExperiment {
 
   @Override
   public int run(DedupConfig config, PrintStream out, PrintStream log) throws IOException {
+    return run(config, PairStages.LOCAL, out, log);
+  }
+
+  /**
+   * The finder with its pair stages run by {@code stages} (an engine's), everything else, the
+   * files and the gallery included, as on the local engine.
+   */
+  public static int run(DedupConfig config, PairStages stages, PrintStream out, PrintStream log)
+      throws IOException {
     int[] pages = new int[1];
-    DedupRunner.Result result = RunLifecycle.run(new DedupRunner(config, log),
+    DedupRunner.Result result = RunLifecycle.run(new DedupRunner(config, log, stages),
         new ListedReport<DedupRunner.Result>((folder, r) ->
             pages[0] = DedupGallery.write(r, config.galleryRows(), config.galleryColumns()).size()),
         log);

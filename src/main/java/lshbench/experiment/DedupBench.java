@@ -54,6 +54,7 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
   private final DedupConfig config;
   private final DedupConfig.Bench bench;
   private final PrintStream log;
+  private final PairStages stages;
 
   private List<Truth> truth;
   private long started;
@@ -61,12 +62,18 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
   private double embedSeconds;
 
   public DedupBench(DedupConfig config, PrintStream log) {
+    this(config, log, PairStages.LOCAL);
+  }
+
+  /** The benchmark with the finder's two pair stages run by {@code stages}. */
+  public DedupBench(DedupConfig config, PrintStream log, PairStages stages) {
     if (config.bench() == null) {
       throw new IllegalArgumentException("config must be a dedup-bench configuration");
     }
     this.config = config;
     this.bench = config.bench();
     this.log = log;
+    this.stages = stages;
   }
 
   /**
@@ -334,13 +341,13 @@ public final class DedupBench implements RunPlan<DedupBench.Result> {
         sourceOf[c] = o;
       }
     }
-    String stages = DedupStages.run(config, embedded.dataset(), unit, truthPairs, direct,
-        originals, exact, sourceOf, folder.path(), log);
+    String stageLines = DedupStages.run(config, stages, embedded.dataset(), unit, truthPairs,
+        direct, originals, exact, sourceOf, folder.path(), log);
     int opK = config.k();
     int opL = config.l();
     String summary = summary(rows, truth, n, truthPairs.size(), exactMs, embedded, embedSeconds,
         transformRecall, unit, exact, truthPairs, (System.nanoTime() - started) / 1e9)
-        + stages;
+        + stageLines;
     AtomicFiles.writeString(folder.resolve("summary.txt"), summary);
     return new Result(folder, csv, rows, ts, bench.ks(), bench.ls(), opK, opL,
         config.threshold(), transformRecall, n, unit.provenance().model(), summary);

@@ -27,7 +27,6 @@ import lshbench.features.GeometricVerifier;
 import lshbench.features.OrbExtractor;
 import lshbench.features.Verification;
 import lshbench.io.AtomicFiles;
-import lshbench.lsh.LshIndex;
 import lshbench.lsh.NearPairs;
 import lshbench.vector.VectorOps;
 import org.apache.commons.csv.CSVFormat;
@@ -67,13 +66,20 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
 
   private final DedupConfig config;
   private final PrintStream log;
+  private final PairStages stages;
 
   private ImageEmbedding.Result embedded;
   private long start;
 
   public DedupRunner(DedupConfig config, PrintStream log) {
+    this(config, log, PairStages.LOCAL);
+  }
+
+  /** The finder with its two pair stages run by {@code stages} (this process, or Spark). */
+  public DedupRunner(DedupConfig config, PrintStream log, PairStages stages) {
     this.config = config;
     this.log = log;
+    this.stages = stages;
   }
 
   /**
@@ -121,14 +127,14 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
     Dataset data = embedded.dataset();
     long s0 = System.nanoTime();
     Dataset unit = data.normalised();
-    NearPairs candidates = findPairs(unit).nearestPerRow(config.stage2().candidatesPerImage());
+    NearPairs candidates = stages.candidates(config, unit, log);
     double searchSeconds = (System.nanoTime() - s0) / 1e9;
     log.printf(Locale.ROOT, "[dedup] stage 1: %d candidate pairs in %.2f s%n", candidates.size(),
         searchSeconds);
     SecondStage.Result stage2 = null;
     GeometricVerifier verifier = verifier(config);
     if (config.stage2().verify()) {
-      stage2 = secondStage(config, log).run(data, candidates);
+      stage2 = stages.verify(config, data, candidates, log);
     }
     Verification[] checks = stage2 == null ? null : stage2.checks();
     NearPairs pairs = checks == null ? candidates : candidates.where(p -> checks[p].passed());
@@ -147,6 +153,7 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
     }
     writeGroups(folder.resolve("groups.csv"), groups);
     writePairs(folder.resolve("pairs.csv"), candidates, checks, data);
+    writeCandidates(folder.resolve("candidates.csv"), candidates, checks, data);
     embedded.writeSkippedCsv(folder.path());
     double total = (System.nanoTime() - start) / 1e9;
     int scanned = data.size() + embedded.skipped().size();
@@ -154,6 +161,7 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
         "near-duplicate finder: %s (recursive)%n"
         + "model: %s%n"
         + "index: random-hyperplane LSH %s%n"
+        + "pair stages (1, 2) ran in: %s%n"
         + "images scanned: %d files, %d embedded, %d skipped (skipped.csv)%n"
         + "stage 1 candidates: %d pairs (%d exact distance computations, %.2f%% of all pairs)%n"
         + "%s"
@@ -161,7 +169,8 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
         + "%s"
         + "%s%n"
         + "time: %.1f s (embedding %.1f s%s, stage 1 %.2f s%s, groups and keep rule %.2f s)%n",
-        config.photos(), data.provenance().model(), config.describe(), scanned, data.size(),
+        config.photos(), data.provenance().model(), config.describe(),
+        stages.describe(config), scanned, data.size(),
         embedded.skipped().size(), candidates.size(), candidates.comparisons(),
         100.0 * candidates.comparisons()
             / Math.max(1, (double) data.size() * (data.size() - 1) / 2),
@@ -220,18 +229,6 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
       Path file = photos.resolve(unit.id(r));
       return new KeepRule.Facts(r, unit.id(r), file, Files.isSymbolicLink(file));
     });
-  }
-
-  /** Builds the configured index over every row and finds the pairs through it. */
-  NearPairs findPairs(Dataset unit) {
-    int[] all = new int[unit.size()];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = i;
-    }
-    LshIndex index = LshIndex.builder().bitsPerTable(config.k()).tables(config.l())
-        .probes(config.probes()).seed(config.seed()).center(config.center())
-        .threads(config.threads()).build(unit, all);
-    return NearPairs.lsh(index, unit, config.threshold());
   }
 
   /**
@@ -394,6 +391,27 @@ public final class DedupRunner implements RunPlan<DedupRunner.Result> {
                     m.check().rotation()), m.keep(), m.isAlias() ? m.sameFileAs() : "",
                 m.reason());
           }
+        }
+      }
+    });
+  }
+
+  /**
+   * Every stage-1 candidate with its check (empty check columns when stage 2 is off): what the
+   * second stage was given, so two runs (or two engines) can be compared pair by pair.
+   */
+  static void writeCandidates(Path file, NearPairs candidates, Verification[] checks,
+      Dataset data) throws IOException {
+    AtomicFiles.writeText(file, out -> {
+      try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("path_a",
+          "path_b", "distance", "passed", "inliers", "matches", "inlier_ratio").build())) {
+        for (int p = 0; p < candidates.size(); p++) {
+          Verification v = checks == null ? null : checks[p];
+          csv.printRecord(data.id(candidates.first(p)), data.id(candidates.second(p)),
+              String.format(Locale.ROOT, "%.6f", candidates.distance(p)),
+              v == null ? "" : v.passed(), v == null ? "" : v.inliers(),
+              v == null ? "" : v.matches(),
+              v == null ? "" : String.format(Locale.ROOT, "%.3f", v.inlierRatio()));
         }
       }
     });

@@ -17,7 +17,6 @@ import lshbench.features.GeometricVerifier;
 import lshbench.features.OrbExtractor;
 import lshbench.features.Verification;
 import lshbench.io.AtomicFiles;
-import lshbench.lsh.LshIndex;
 import lshbench.lsh.NearPairs;
 import lshbench.lsh.UnionFind;
 import org.apache.commons.csv.CSVFormat;
@@ -56,23 +55,16 @@ final class DedupStages {
    * @param sourceOf per row: the source image it is (itself) or was made from (a copy's
    *     original), -1 for none
    */
-  static String run(DedupConfig config, Dataset data, Dataset unit, Set<Long> truth,
-      Map<Long, CopyTransform> direct, Set<Integer> originals, NearPairs exact, int[] sourceOf,
-      Path folder, PrintStream log) throws IOException {
-    int n = unit.size();
-    int[] all = new int[n];
-    java.util.Arrays.setAll(all, i -> i);
+  static String run(DedupConfig config, PairStages stages, Dataset data, Dataset unit,
+      Set<Long> truth, Map<Long, CopyTransform> direct, Set<Integer> originals, NearPairs exact,
+      int[] sourceOf, Path folder, PrintStream log) throws IOException {
     long s0 = System.nanoTime();
-    LshIndex index = LshIndex.builder().bitsPerTable(config.k()).tables(config.l())
-        .probes(config.probes()).seed(config.seed()).center(config.center())
-        .threads(config.threads()).build(unit, all);
-    NearPairs candidates = NearPairs.lsh(index, unit, config.threshold())
-        .nearestPerRow(config.stage2().candidatesPerImage());
+    NearPairs candidates = stages.candidates(config, unit, log);
     double stage1 = (System.nanoTime() - s0) / 1e9;
     log.printf(Locale.ROOT, "[dedup-bench] stage 1: %d candidates in %.2f s%n",
         candidates.size(), stage1);
     Screen screen = screen(config, data, unit, exact, candidates, sourceOf, truth, folder, log);
-    SecondStage.Result s2 = DedupRunner.secondStage(config, log).run(data, candidates);
+    SecondStage.Result s2 = stages.verify(config, data, candidates, log);
     Verification[] checks = s2.checks();
     NearPairs verified = candidates.where(p -> checks[p].passed());
     writeCandidates(folder.resolve("candidates.csv"), unit, candidates, checks, truth, screen);
@@ -127,8 +119,8 @@ final class DedupStages {
         line("stage 1 + 2 (pairs.csv)", ver, truth, direct, null, screen),
         line("groups (keep-verified)", groupPairs, truth, direct, null, screen));
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "%ntwo stages at the default settings (%s):%n",
-        config.describe()));
+    s.append(String.format(Locale.ROOT, "%ntwo stages at the default settings (%s; pair stages: "
+        + "%s):%n", config.describe(), stages.describe(config)));
     s.append(String.format(Locale.ROOT, "source screen: %d pairs of source images (originals, "
         + "distractors) behind the candidates checked; %d are one photo already in the pool "
         + "(>= %d inliers, ratio >= %.2f; source-duplicates.csv), forming %d clusters. Found "

@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import lshbench.data.Dataset;
-import lshbench.data.images.ImageDecodeException;
-import lshbench.data.images.ImageFolder;
 import lshbench.features.FeatureCache;
 import lshbench.features.GeometricVerifier;
 import lshbench.features.LocalFeatures;
@@ -21,9 +18,10 @@ import lshbench.vector.Parallel;
 /**
  * The finder's second stage: keypoints for every image that has at least one candidate (from
  * the cache when it has them), then the geometric check of every candidate pair. Both loops
- * run on {@code threads} threads and report progress.
+ * run on {@code threads} threads and report progress. The Spark engine runs the same steps as
+ * Spark jobs and reports through the same {@link Result}.
  */
-final class SecondStage {
+public final class SecondStage {
   private final Path root;
   private final OrbExtractor extractor;
   private final FeatureCache cache;
@@ -38,9 +36,9 @@ final class SecondStage {
    *     longer decodes
    * @param checks per candidate pair, in the pairs' order
    */
-  record Result(LocalFeatures[] features, Verification[] checks, int images, int extracted,
-      double keypointSeconds, double verifySeconds) {
-    int passed() {
+  public record Result(LocalFeatures[] features, Verification[] checks, int images,
+      int extracted, double keypointSeconds, double verifySeconds) {
+    public int passed() {
       int n = 0;
       for (Verification v : checks) {
         n += v.passed() ? 1 : 0;
@@ -49,8 +47,8 @@ final class SecondStage {
     }
   }
 
-  SecondStage(Path root, OrbExtractor extractor, FeatureCache cache, GeometricVerifier verifier,
-      int threads, PrintStream log) {
+  public SecondStage(Path root, OrbExtractor extractor, FeatureCache cache,
+      GeometricVerifier verifier, int threads, PrintStream log) {
     this.root = root;
     this.extractor = extractor;
     this.cache = cache;
@@ -59,7 +57,7 @@ final class SecondStage {
     this.log = log;
   }
 
-  Result run(Dataset data, NearPairs candidates) {
+  public Result run(Dataset data, NearPairs candidates) {
     long k0 = System.nanoTime();
     boolean[] needed = new boolean[data.size()];
     for (int p = 0; p < candidates.size(); p++) {
@@ -68,16 +66,8 @@ final class SecondStage {
     }
     int[] rows = java.util.stream.IntStream.range(0, data.size()).filter(i -> needed[i])
         .toArray();
-    LocalFeatures[] features = new LocalFeatures[data.size()];
-    AtomicInteger done = new AtomicInteger();
     AtomicInteger extracted = new AtomicInteger();
-    Progress progress = new Progress("keypoints", Math.max(1, rows.length), log);
-    Parallel.forBlocks("lshbench-keypoints", threads, rows.length, 16, start -> {
-      for (int i = start, end = Math.min(rows.length, start + 16); i < end; i++) {
-        features[rows[i]] = load(data.id(rows[i]), extracted);
-      }
-      report(progress, done.addAndGet(Math.min(16, rows.length - start)), rows.length, 16);
-    });
+    LocalFeatures[] features = keypoints(data, rows, extracted);
     double keypointSeconds = (System.nanoTime() - k0) / 1e9;
     log.printf(Locale.ROOT, "[keypoints] %d images with a candidate: %d extracted, %d from the "
         + "cache, %.1f s%n", rows.length, extracted.get(), rows.length - extracted.get(),
@@ -104,6 +94,23 @@ final class SecondStage {
     return r;
   }
 
+  /**
+   * Keypoints of the listed rows (null for a file that no longer decodes), per dataset row;
+   * {@code extracted} counts those not found in the cache.
+   */
+  public LocalFeatures[] keypoints(Dataset data, int[] rows, AtomicInteger extracted) {
+    LocalFeatures[] features = new LocalFeatures[data.size()];
+    AtomicInteger done = new AtomicInteger();
+    Progress progress = new Progress("keypoints", Math.max(1, rows.length), log);
+    Parallel.forBlocks("lshbench-keypoints", threads, rows.length, 16, start -> {
+      for (int i = start, end = Math.min(rows.length, start + 16); i < end; i++) {
+        features[rows[i]] = load(data.id(rows[i]), extracted);
+      }
+      report(progress, done.addAndGet(Math.min(16, rows.length - start)), rows.length, 16);
+    });
+    return features;
+  }
+
   /** Progress about every 5 %, not every block. */
   private static void report(Progress p, int done, int total, int block) {
     int step = Math.max(1, total / 20);
@@ -115,20 +122,12 @@ final class SecondStage {
   }
 
   private LocalFeatures load(String relative, AtomicInteger extracted) {
-    Path file = root.resolve(relative);
     try {
-      String key = cache.key(file);
-      Optional<LocalFeatures> hit = cache.read(key);
-      if (hit.isPresent()) {
-        return hit.get();
+      FeatureCache.Loaded f = cache.readOrExtract(root.resolve(relative), extractor);
+      if (f.extracted()) {
+        extracted.incrementAndGet();
       }
-      LocalFeatures f = extractor.extract(ImageFolder.decode(file));
-      cache.write(key, f);
-      extracted.incrementAndGet();
-      return f;
-    } catch (ImageDecodeException e) {
-      log.println("[keypoints] " + relative + ": " + e.getMessage() + "; not verified");
-      return null;
+      return f.features();
     } catch (IOException e) {
       log.println("[keypoints] " + relative + ": " + e.getMessage() + "; not verified");
       return null;

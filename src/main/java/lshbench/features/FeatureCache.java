@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Optional;
+import lshbench.data.images.ImageFolder;
 import lshbench.io.AtomicFiles;
 import lshbench.io.Sha256;
 
@@ -47,6 +48,26 @@ public final class FeatureCache {
     return Sha256.ofText(VERSION + "\n" + extractor + "\n"
         + image.toAbsolutePath().normalize() + "\n" + a.size() + "\n"
         + a.lastModifiedTime().toMillis() + "\n").substring(0, 32);
+  }
+
+  /** An image's keypoints and whether they were extracted now (false: read from the cache). */
+  public record Loaded(LocalFeatures features, boolean extracted) {}
+
+  /**
+   * The cached keypoints of {@code file}, or extracted with {@code extractor} and cached: what
+   * the second stage does for each image, in this process or in a Spark task. A file that does
+   * not decode throws {@link lshbench.data.images.ImageDecodeException}.
+   */
+  public Loaded readOrExtract(Path file, OrbExtractor extractor)
+      throws IOException {
+    String key = key(file);
+    Optional<LocalFeatures> hit = read(key);
+    if (hit.isPresent()) {
+      return new Loaded(hit.get(), false);
+    }
+    LocalFeatures f = extractor.extract(ImageFolder.decode(file));
+    write(key, f);
+    return new Loaded(f, true);
   }
 
   public Path entry(String key) {

@@ -136,6 +136,30 @@ public final class NearPairs {
   }
 
   /**
+   * Pairs found elsewhere (another engine's self-join), stored like every other answer: sorted
+   * by first then second row, so they compare element by element with this process's.
+   *
+   * @param first the smaller row of each pair
+   * @param second the larger row of each pair
+   * @param comparisons exact distance computations made to find them
+   */
+  public static NearPairs of(int[] first, int[] second, float[] distance, long comparisons) {
+    if (first.length != second.length || first.length != distance.length) {
+      throw new IllegalArgumentException("pair arrays differ in length: " + first.length + ", "
+          + second.length + ", " + distance.length);
+    }
+    Collector c = new Collector();
+    for (int p = 0; p < first.length; p++) {
+      if (first[p] >= second[p] || first[p] < 0) {
+        throw new IllegalArgumentException("pair " + p + " is (" + first[p] + ", " + second[p]
+            + "); want 0 <= first < second");
+      }
+      c.add(first[p], second[p], distance[p]);
+    }
+    return c.build(comparisons);
+  }
+
+  /**
    * The exact answer: all n(n − 1)/2 pairs compared, on {@code threads} threads (the result does
    * not depend on the thread count).
    */

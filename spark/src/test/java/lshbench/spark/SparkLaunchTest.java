@@ -29,7 +29,7 @@ class SparkLaunchTest {
   @Test
   void theEngineIsFoundOnTheClassPath() {
     Engine e = Engines.find("spark").orElseThrow();
-    assertEquals(List.of("sweep"), e.types());
+    assertEquals(List.of("sweep", "dedup", "dedup-bench"), e.types());
   }
 
   /** The launcher passes spark/jvm.options; the tests' argLine must carry the same set. */
