@@ -35,12 +35,14 @@ import scala.Tuple2;
  * of rows with the core's {@link HyperplaneBank} (drawn in the task from the finder's k, L, seed
  * and the data mean, the same functions the local index draws) into ((table, key), row)
  * records. Without probes, a grouping by bucket is the self-join: every two rows of a bucket
- * form a pair; with probes, each row's probe keys (the core's {@code queryKeys}) are joined with
- * the rows' own keys, as the local finder queries its index with every row. {@code distinct}
- * removes the pairs met in several tables, so each is compared once (their count is the
- * local finder's "exact distance computations"); the exact cosine distance (the core's
- * kernel) keeps those within the threshold, and a grouping by row keeps each row's
- * {@code candidates.max} nearest (distance, then pair order: {@link NearPairs#nearestPerRow}).
+ * form a pair, compared in the bucket's task unless their keys (carried with each record) met in
+ * an earlier table, so each pair is compared exactly once, as locally, and no pair is shuffled.
+ * With probes, each row's probe keys (the core's {@code queryKeys}) are joined with the rows'
+ * own keys, as the local finder queries its index with every row, and {@code distinct} makes
+ * each (query, item) pair one comparison. The count of comparisons is the local finder's
+ * "exact distance computations"; the exact cosine distance (the core's kernel) keeps the pairs
+ * within the threshold, and a grouping by row keeps each row's {@code candidates.max} nearest
+ * (distance, then pair order: {@link NearPairs#nearestPerRow}).
  *
  * <p>Stage 2: one job extracts the keypoints of every image with a candidate, each image once
  * (read from the keypoint cache when it is there, else extracted and written to it); a second
@@ -98,34 +100,83 @@ final class SparkPairStages implements PairStages {
     int slices = slices(sc);
     List<int[]> blocks = SparkGroundTruth.blocks(all, SparkSweep.blockSize(n, slices));
     JavaRDD<int[]> rowBlocks = sc.parallelize(blocks, blocks.size());
-    JavaPairRDD<Tuple2<Integer, Long>, Integer> keyed = rowBlocks.flatMapToPair(block -> {
-      HyperplaneBank bank = planes.value().bank();
-      long[] sig = bank.signatures(rows.value().dataset(), block, 1);
-      long mask = bank.mask(k);
-      List<Tuple2<Tuple2<Integer, Long>, Integer>> out = new ArrayList<>(block.length * tables);
-      for (int i = 0; i < block.length; i++) {
-        for (int t = 0; t < tables; t++) {
-          out.add(new Tuple2<>(new Tuple2<>(t, sig[i * tables + t] & mask), block[i]));
-        }
-      }
-      return out.iterator();
-    });
-    // Pairs to compare, packed first << 32 | second: unordered without probes (the
-    // self-join), ordered (query, item) with probes, since probing is not symmetric.
-    JavaRDD<Long> compared;
+    JavaPairRDD<Long, Float> near;
+    long comparisons;
+    JavaRDD<?> persisted;
     if (probes == 0) {
-      compared = keyed.groupByKey().flatMap(bucket -> {
-        List<Integer> members = new ArrayList<>();
-        bucket._2().forEach(members::add);
-        List<Long> out = new ArrayList<>();
-        for (int x = 0; x < members.size(); x++) {
-          for (int y = x + 1; y < members.size(); y++) {
-            out.add(NearPairs.key(members.get(x), members.get(y)));
+      // The self-join: each row's key in each table, with its keys in the earlier tables, so a
+      // bucket's task skips a pair that already met in an earlier table (the local finder's
+      // rule): each pair is compared exactly once, in its first shared table, with no shuffle
+      // of pairs.
+      JavaRDD<NearChunk> chunks = rowBlocks.flatMapToPair(block -> {
+        HyperplaneBank bank = planes.value().bank();
+        long[] sig = bank.signatures(rows.value().dataset(), block, 1);
+        long mask = bank.mask(k);
+        List<Tuple2<Tuple2<Integer, Long>, Tuple2<Integer, long[]>>> out =
+            new ArrayList<>(block.length * tables);
+        for (int i = 0; i < block.length; i++) {
+          long[] keys = new long[tables];
+          for (int t = 0; t < tables; t++) {
+            keys[t] = sig[i * tables + t] & mask;
+          }
+          for (int t = 0; t < tables; t++) {
+            out.add(new Tuple2<>(new Tuple2<>(t, keys[t]),
+                new Tuple2<>(block[i], Arrays.copyOf(keys, t))));
           }
         }
         return out.iterator();
-      }).distinct();
+      }).groupByKey().mapPartitions(buckets -> {
+        Dataset d = rows.value().dataset();
+        float[] v = d.vectors();
+        int dim = d.dim();
+        NearChunk chunk = new NearChunk();
+        while (buckets.hasNext()) {
+          List<Tuple2<Integer, long[]>> members = new ArrayList<>();
+          buckets.next()._2().forEach(members::add);
+          for (int x = 0; x < members.size(); x++) {
+            for (int y = x + 1; y < members.size(); y++) {
+              long[] earlierX = members.get(x)._2();
+              long[] earlierY = members.get(y)._2();
+              if (sharedEarlier(earlierX, earlierY)) {
+                continue;
+              }
+              int a = Math.min(members.get(x)._1(), members.get(y)._1());
+              int b = Math.max(members.get(x)._1(), members.get(y)._1());
+              chunk.compared++;
+              float dist = 1f - VectorOps.dot(v, a * dim, v, b * dim, dim);
+              if (dist <= threshold) {
+                chunk.add(NearPairs.key(a, b), dist);
+              }
+            }
+          }
+        }
+        return List.of(chunk).iterator();
+      }).persist(StorageLevel.MEMORY_AND_DISK());
+      persisted = chunks;
+      comparisons = chunks.map(c -> c.compared).reduce(Long::sum);
+      near = chunks.flatMapToPair(c -> {
+        List<Tuple2<Long, Float>> out = new ArrayList<>(c.size);
+        for (int i = 0; i < c.size; i++) {
+          out.add(new Tuple2<>(c.keys[i], c.distances[i]));
+        }
+        return out.iterator();
+      });
     } else {
+      // With probes every row queries the tables with its probe keys (the core's queryKeys), as
+      // the local finder queries its index; probing is not symmetric, so the (query, item)
+      // pairs are ordered and made distinct before they are compared.
+      JavaPairRDD<Tuple2<Integer, Long>, Integer> keyed = rowBlocks.flatMapToPair(block -> {
+        HyperplaneBank bank = planes.value().bank();
+        long[] sig = bank.signatures(rows.value().dataset(), block, 1);
+        long mask = bank.mask(k);
+        List<Tuple2<Tuple2<Integer, Long>, Integer>> out = new ArrayList<>(block.length * tables);
+        for (int i = 0; i < block.length; i++) {
+          for (int t = 0; t < tables; t++) {
+            out.add(new Tuple2<>(new Tuple2<>(t, sig[i * tables + t] & mask), block[i]));
+          }
+        }
+        return out.iterator();
+      });
       JavaPairRDD<Tuple2<Integer, Long>, Integer> visits = rowBlocks.flatMapToPair(block -> {
         HyperplaneBank bank = planes.value().bank();
         Dataset d = rows.value().dataset();
@@ -142,30 +193,31 @@ final class SparkPairStages implements PairStages {
         }
         return out.iterator();
       });
-      compared = keyed.join(visits)
+      JavaRDD<Long> compared = keyed.join(visits)
           .map(j -> (long) j._2()._2() << 32 | j._2()._1())
           .filter(p -> (int) (p >>> 32) != (int) (long) p)
-          .distinct();
-    }
-    compared.persist(StorageLevel.MEMORY_AND_DISK());
-    long comparisons = compared.count();
-    // The exact distance, smaller row first as the local finder computes it.
-    JavaPairRDD<Long, Float> near = compared.mapPartitionsToPair(it -> {
-      Dataset d = rows.value().dataset();
-      float[] v = d.vectors();
-      int dim = d.dim();
-      List<Tuple2<Long, Float>> out = new ArrayList<>();
-      while (it.hasNext()) {
-        long p = it.next();
-        int a = Math.min((int) (p >>> 32), (int) p);
-        int b = Math.max((int) (p >>> 32), (int) p);
-        float dist = 1f - VectorOps.dot(v, a * dim, v, b * dim, dim);
-        if (dist <= threshold) {
-          out.add(new Tuple2<>(NearPairs.key(a, b), dist));
+          .distinct()
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      persisted = compared;
+      comparisons = compared.count();
+      // The exact distance, smaller row first as the local finder computes it; each pair once.
+      near = compared.mapPartitionsToPair(it -> {
+        Dataset d = rows.value().dataset();
+        float[] v = d.vectors();
+        int dim = d.dim();
+        List<Tuple2<Long, Float>> out = new ArrayList<>();
+        while (it.hasNext()) {
+          long p = it.next();
+          int a = Math.min((int) (p >>> 32), (int) p);
+          int b = Math.max((int) (p >>> 32), (int) p);
+          float dist = 1f - VectorOps.dot(v, a * dim, v, b * dim, dim);
+          if (dist <= threshold) {
+            out.add(new Tuple2<>(NearPairs.key(a, b), dist));
+          }
         }
-      }
-      return out.iterator();
-    }).reduceByKey((x, y) -> x);
+        return out.iterator();
+      }).reduceByKey((x, y) -> x);
+    }
     // Each row's m nearest, ties to the lower pair (the core's order), then each pair once.
     List<Tuple2<Long, Float>> kept = near.flatMapToPair(p -> List.of(
             new Tuple2<>((int) (p._1() >>> 32), p), new Tuple2<>((int) (long) p._1(), p))
@@ -181,7 +233,7 @@ final class SparkPairStages implements PairStages {
         .mapToPair(p -> p)
         .reduceByKey((x, y) -> x)
         .collect();
-    compared.unpersist(false);
+    persisted.unpersist(false);
     rows.destroy();
     planes.destroy();
     int[] first = new int[kept.size()];
@@ -197,6 +249,16 @@ final class SparkPairStages implements PairStages {
         + "compared, %d candidates kept (%.1f s)%n", n, tables, blocks.size(), comparisons,
         kept.size(), (System.nanoTime() - t0) / 1e9);
     return NearPairs.of(first, second, distance, comparisons);
+  }
+
+  /** Whether two rows' keys met in one of the tables before this one. */
+  private static boolean sharedEarlier(long[] a, long[] b) {
+    for (int s = 0; s < a.length; s++) {
+      if (a[s] == b[s]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -252,7 +314,7 @@ final class SparkPairStages implements PairStages {
         keypointSeconds);
 
     long v0 = System.nanoTime();
-    List<PairBlock> blocks = PairBlock.split(candidates, data, 4 * slices);
+    List<PairBlock> blocks = PairBlock.split(candidates, data, 8 * slices);
     List<Tuple2<Integer, double[]>> done = blocks.isEmpty() ? List.of()
         : sc.parallelize(blocks, blocks.size()).map(b -> new Tuple2<>(b.start(),
             b.verify(recipe))).collect();
