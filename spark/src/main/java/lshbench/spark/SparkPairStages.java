@@ -12,7 +12,6 @@ import lshbench.experiment.DedupConfig;
 import lshbench.experiment.PairStages;
 import lshbench.experiment.SecondStage;
 import lshbench.features.FeatureCache;
-import lshbench.features.GeometricVerifier;
 import lshbench.features.LocalFeatures;
 import lshbench.features.OrbExtractor;
 import lshbench.features.Verification;
