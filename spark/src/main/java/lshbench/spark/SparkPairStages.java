@@ -88,7 +88,7 @@ final class SparkPairStages implements PairStages {
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
     float[] mean = config.center() ? HyperplaneBank.mean(unit, all) : null;
-    Broadcast<SharedData> rows = sc.broadcast(new SharedData(unit));
+    Broadcast<UnitRows> rows = sc.broadcast(new UnitRows(unit));
     Broadcast<Planes> planes = sc.broadcast(new Planes(unit.dim(), config.k(), config.l(),
         config.seed(), mean));
     int k = config.k();
