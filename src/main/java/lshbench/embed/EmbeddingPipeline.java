@@ -52,6 +52,16 @@ public final class EmbeddingPipeline {
    * @param chunkSize images per resumable chunk (a multiple of nothing in particular)
    */
   public EmbeddingPipeline(Embedder embedder, int batchSize, int chunkSize, PrintStream log) {
+    this(embedder, batchSize, chunkSize, Math.max(1, Integer.getInteger("lshbench.decodeThreads",
+        Runtime.getRuntime().availableProcessors())), log);
+  }
+
+  /**
+   * @param decodeThreads decoding threads beside the model's: an engine that runs several
+   *     pipelines side by side (one per Spark task) gives each its share of the cores
+   */
+  public EmbeddingPipeline(Embedder embedder, int batchSize, int chunkSize, int decodeThreads,
+      PrintStream log) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
     }
@@ -61,8 +71,10 @@ public final class EmbeddingPipeline {
     this.embedder = embedder;
     this.batchSize = batchSize;
     this.chunkSize = chunkSize;
-    this.decodeThreads = Math.max(1, Integer.getInteger("lshbench.decodeThreads",
-        Runtime.getRuntime().availableProcessors()));
+    if (decodeThreads < 1) {
+      throw new IllegalArgumentException("decodeThreads must be positive, got " + decodeThreads);
+    }
+    this.decodeThreads = decodeThreads;
     this.log = log;
   }
 

@@ -33,9 +33,11 @@ public final class ImageEmbedding {
    * @param emptyCategories accepted categories that ended with no embedded image
    * @param fromCache true when nothing was computed
    * @param imagesPerSecond throughput of the images embedded in this call (0 on a hit)
+   * @param cacheKey the cache entry's key ({@link EmbeddingCache#vectorFile}), whoever
+   *     computed it
    */
   public record Result(Dataset dataset, List<Skipped> skipped, List<String> emptyCategories,
-      boolean fromCache, double imagesPerSecond) {
+      boolean fromCache, double imagesPerSecond, String cacheKey) {
     public Result {
       skipped = List.copyOf(skipped);
       emptyCategories = List.copyOf(emptyCategories);
@@ -51,6 +53,15 @@ public final class ImageEmbedding {
 
   public static Result load(ImageEmbeddingSpec spec, Path cacheDir, PrintStream log)
       throws IOException {
+    return load(spec, cacheDir, log, ListingEmbedder.LOCAL);
+  }
+
+  /**
+   * As {@link #load(ImageEmbeddingSpec, Path, PrintStream)}, a cache miss computed by
+   * {@code engine}: the same listing, key, skipped files and cache entry.
+   */
+  public static Result load(ImageEmbeddingSpec spec, Path cacheDir, PrintStream log,
+      ListingEmbedder engine) throws IOException {
     ImageListing listing = ImageFolder.scan(spec.root(), spec.folderOptions());
     if (listing.items().isEmpty()) {
       listSkipped(listing.skipped(), log);
@@ -58,7 +69,7 @@ public final class ImageEmbedding {
           + listing.skipped().size() + " files skipped, " + spec.folderOptions().describe()
           + ")");
     }
-    return embed(listing, spec, cacheDir, log);
+    return embed(listing, spec, cacheDir, log, engine);
   }
 
   /**
@@ -75,11 +86,11 @@ public final class ImageEmbedding {
       throw new IOException("no images found anywhere under " + spec.root() + " ("
           + listing.skipped().size() + " files skipped)");
     }
-    return embed(listing, spec, cacheDir, log);
+    return embed(listing, spec, cacheDir, log, ListingEmbedder.LOCAL);
   }
 
   private static Result embed(ImageListing listing, ImageEmbeddingSpec spec, Path cacheDir,
-      PrintStream log) throws IOException {
+      PrintStream log, ListingEmbedder engine) throws IOException {
     Preprocessing prep = spec.preprocessing();
     String modelSha = Sha256.ofFile(spec.modelPath());
     String name = TorchScriptEmbedder.honestName(spec.modelName(), spec.modelPath());
@@ -90,40 +101,37 @@ public final class ImageEmbedding {
       Dataset d = hit.get().dataset();
       log.printf(Locale.ROOT, "[embed] cache hit %s: %d images, %d-d (%s)%n",
           cache.vectorFile(key).getFileName(), d.size(), d.dim(), d.provenance().model());
-      return new Result(d, hit.get().skipped(), empties(listing, d), true, 0);
+      return new Result(d, hit.get().skipped(), empties(listing, d), true, 0, key);
     }
     log.printf(Locale.ROOT, "[embed] %d images in %d categories, %d files skipped by the scan;"
         + " embedding with %s%n", listing.items().size(), listing.categories().size(),
         listing.skipped().size(), name);
-    try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(spec.modelPath(),
-        spec.modelName(), prep, modelSha)) {
-      EmbeddingPipeline pipeline = new EmbeddingPipeline(embedder, spec.batchSize(), CHUNK_SIZE,
-          log);
-      EmbeddingPipeline.Outcome out = pipeline.run(listing, cache.chunks(key));
-      List<Skipped> skipped = new ArrayList<>(listing.skipped());
-      skipped.addAll(out.skipped());
-      if (out.items().length == 0) {
-        listSkipped(skipped, log);
-        throw new IOException("none of the " + listing.items().size() + " images under "
-            + spec.root() + " could be embedded; first reason: " + skipped.get(0));
-      }
-      Dataset d = toDataset(listing, out, embedder.provenance(), spec, skipped.size());
-      String cached;
-      try {
-        cache.write(key, d, skipped);
-        cache.deleteParts(key);
-        cached = "cached as " + cache.vectorFile(key);
-      } catch (IOException e) {
-        // a full cache disk must not cost the embedding: the run goes on with it in memory
-        cached = "NOT cached (" + e.getMessage() + "); the next run embeds again";
-        log.println("[embed] warning: cannot write the embedding cache: " + e.getMessage()
-            + "; going on without it");
-      }
-      log.printf(Locale.ROOT, "[embed] %d images embedded (%d resumed), %d skipped, %.1f "
-          + "images/s; %s%n", d.size(), out.resumed(), skipped.size(),
-          out.imagesPerSecond(), cached);
-      return new Result(d, skipped, empties(listing, d), false, out.imagesPerSecond());
+    ListingEmbedder.Computed computed = engine.embed(listing, spec, modelSha, cache.chunks(key),
+        log);
+    EmbeddingPipeline.Outcome out = computed.outcome();
+    List<Skipped> skipped = new ArrayList<>(listing.skipped());
+    skipped.addAll(out.skipped());
+    if (out.items().length == 0) {
+      listSkipped(skipped, log);
+      throw new IOException("none of the " + listing.items().size() + " images under "
+          + spec.root() + " could be embedded; first reason: " + skipped.get(0));
     }
+    Dataset d = toDataset(listing, out, computed.provenance(), spec, skipped.size());
+    String cached;
+    try {
+      cache.write(key, d, skipped);
+      cache.deleteParts(key);
+      cached = "cached as " + cache.vectorFile(key);
+    } catch (IOException e) {
+      // a full cache disk must not cost the embedding: the run goes on with it in memory
+      cached = "NOT cached (" + e.getMessage() + "); the next run embeds again";
+      log.println("[embed] warning: cannot write the embedding cache: " + e.getMessage()
+          + "; going on without it");
+    }
+    log.printf(Locale.ROOT, "[embed] %d images embedded (%d resumed), %d skipped, %.1f "
+        + "images/s; %s%n", d.size(), out.resumed(), skipped.size(),
+        out.imagesPerSecond(), cached);
+    return new Result(d, skipped, empties(listing, d), false, out.imagesPerSecond(), key);
   }
 
   /** Skipped files listed on the log at most. */

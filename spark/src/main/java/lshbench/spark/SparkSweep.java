@@ -59,6 +59,7 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
   private final SweepConfig config;
   private final PrintStream log;
   private PreparedData prepared;
+  private SparkEmbedding.Result embedded;
 
   SparkSweep(SparkSession spark, SweepConfig config, PrintStream log) {
     this.spark = spark;
@@ -84,6 +85,10 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
           + "set rerank.keep=0 or use the local engine");
     }
     SparkBaselines.chosen(config);
+    if (config.images() != null) {
+      // embedded on Spark into the core's cache, which PreparedData then reads as a hit
+      embedded = SparkEmbedding.load(spark, config.images(), config.cacheDir(), log);
+    }
     prepared = PreparedData.load(config, log);
     if (config.families().hnsw() != null) {
       log.println("[spark] hnsw is a graph index, not a hash join: its rows come from the local "
@@ -132,6 +137,11 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
     log.printf(Locale.ROOT, "[spark] ground truth (%d queries × %d members, top %d) in %.1f s%n",
         queries.length, members.length, n, truthSeconds);
     writeTruth(folder.resolve(TRUTH_FILE), truth, queries);
+    if (embedded != null) {
+      Path skipped = embedded.images().writeSkippedCsv(folder.path());
+      log.println("[embed] " + embedded.images().skipped().size() + " skipped files listed in "
+          + skipped);
+    }
     GroundTruth exactLists = GroundTruth.of(data, prepared.split(), truth.ids, truth.distances);
     // the exact scan's Spark job, per query: the time every row is compared with
     double exactUs = given ? Double.NaN : truthSeconds * 1e6 / queries.length;
