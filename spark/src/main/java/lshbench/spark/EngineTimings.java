@@ -90,7 +90,7 @@ public final class EngineTimings {
       }
       double truthSeconds = seconds(t0);
       String where = spark != null ? spark.sparkContext().master()
-          : config.threads() + " threads";
+          : "threads:" + config.threads();
       System.out.printf(Locale.ROOT, "RESULT engine=%s where=%s cpus=%d images=%d queries=%d "
           + "members=%d session_s=%.2f embed_s=%.2f parquet_s=%.2f truth_s=%.2f%n", engine,
           where, Runtime.getRuntime().availableProcessors(), r.dataset().size(), queries.length,
