@@ -118,20 +118,50 @@ public final class Cli {
           throw new ConfigException("argument '" + args[i] + "' is not key=value");
         }
       }
-      List<String> maven = new java.util.ArrayList<>();
       String command = System.getProperty("sun.java.command", "");
-      if (command.contains("classworlds")) {
-        for (String token : command.split("\\s+")) {
-          if (token.startsWith("-D") && token.length() > 2) {
-            maven.add(token.substring(2).split("=", 2)[0]);
-          }
-        }
-      }
+      List<String> maven = command.contains("classworlds")
+          ? mavenKeys(command, System::getProperty) : List.of();
       String help = System.getProperty("help");
       boolean named = args.length > 0 && !args[0].contains("=")
           || System.getProperty("experiment") != null;
       return new CommandLineKeys(arguments, maven, help != null && !help.equals("false"),
           "markdown".equals(help), named);
+    }
+
+    /**
+     * The names of the {@code -D} properties on Maven's command line. The shell has removed its
+     * quotes, so a value with spaces (or with {@code -D} inside it) spans several tokens: each
+     * {@code -Dname=} is matched against the value Maven set for {@code name}, and a match is
+     * skipped whole, so words of a value are never read as keys of their own.
+     */
+    static List<String> mavenKeys(String command, java.util.function.UnaryOperator<String> property) {
+      List<String> names = new java.util.ArrayList<>();
+      int i = 0;
+      while (i < command.length()) {
+        if (Character.isWhitespace(command.charAt(i))) {
+          i++;
+          continue;
+        }
+        int end = i;
+        while (end < command.length() && !Character.isWhitespace(command.charAt(end))) {
+          end++;
+        }
+        String token = command.substring(i, end);
+        if (token.startsWith("-D") && token.length() > 2) {
+          int eq = token.indexOf('=');
+          String name = token.substring(2, eq < 0 ? token.length() : eq);
+          String value = property.apply(name);
+          String whole = "-D" + name + "=" + value;
+          if (eq >= 0 && value != null && command.startsWith(whole, i)
+              && (i + whole.length() == command.length()
+                  || Character.isWhitespace(command.charAt(i + whole.length())))) {
+            end = i + whole.length();
+          }
+          names.add(name);
+        }
+        i = end;
+      }
+      return names;
     }
 
     /** The experiment type given as {@code type=...} or {@code -Dtype=...}, if any. */
