@@ -1,7 +1,10 @@
 package lshbench.experiment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import lshbench.data.Dataset;
+import lshbench.eval.QuerySplit;
 
 /**
  * The sweep CSV's columns, in order. Every row carries every parameter, seed and the dataset's
@@ -10,6 +13,29 @@ import java.util.Set;
  */
 public final class ResultColumns {
   private ResultColumns() {}
+
+  /**
+   * Puts the columns that name the run and its data into row {@code r}: the same in every row
+   * of a run, and written alike by both engines so their results.csv files line up.
+   */
+  public static void putRun(Map<String, Object> r, SweepConfig config, Dataset data,
+      QuerySplit split, String metric, long hashSeed, int topN) {
+    r.put(EXPERIMENT, config.experiment());
+    r.put(DATASET, config.images() != null ? "images:" + config.images().root()
+        : config.dataset());
+    r.put(PROVENANCE, data.provenance().headline());
+    r.put(MODEL, data.provenance().model());
+    r.put(SYNTHETIC, data.provenance().synthetic());
+    r.put(N_ITEMS, data.size());
+    r.put(N_INDEXED, split.members().length);
+    r.put(N_QUERIES, split.queries().length);
+    r.put(DIM, data.dim());
+    r.put(METRIC, metric);
+    r.put(CENTER, config.center());
+    r.put(SEED, config.seed());
+    r.put(HASH_SEED, hashSeed);
+    r.put(TOP_N, topN);
+  }
 
   public static final String EXPERIMENT = "experiment";
   public static final String DATASET = "dataset";

@@ -18,7 +18,7 @@ import lshbench.io.AtomicFiles;
  * keep the types earlier runs had (numbers as strings, {@code synthetic} a boolean) so a page
  * rendered from an old folder and a new one reads the same fields.
  */
-final class RunJson {
+public final class RunJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** Pretty printed one field a line, {@code "key": value}, '\n' on every platform. */
   private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(
@@ -29,17 +29,22 @@ final class RunJson {
 
   private RunJson() {}
 
-  /** Writes run.json into {@code folder}. */
-  static void write(SweepConfig config, RunFolder folder, Dataset data, long started,
-      Measurement exact, double loadAtStart, double loadAtEnd) throws IOException {
-    boolean tune = "tune".equals(config.type());
-    ObjectNode json = object();
+  /** Puts the fields naming the experiment and its data, written alike by both engines. */
+  public static void putData(ObjectNode json, SweepConfig config, Dataset data) {
     json.put("experiment", config.experiment());
     json.put("dataset", config.dataset());
     json.put("provenance", data.provenance().headline());
     json.put("model", data.provenance().model());
     json.put("provenance_detail", data.provenance().detail());
     json.put("synthetic", data.provenance().synthetic());
+  }
+
+  /** Writes run.json into {@code folder}. */
+  static void write(SweepConfig config, RunFolder folder, Dataset data, long started,
+      Measurement exact, double loadAtStart, double loadAtEnd) throws IOException {
+    boolean tune = "tune".equals(config.type());
+    ObjectNode json = object();
+    putData(json, config, data);
     json.put("timing", String.format(Locale.ROOT, "queries timed one at a time on one thread, on "
         + "the wall clock (System.nanoTime) and the thread's CPU clock (ThreadMXBean), in %d "
         + "interleaved rounds with the exact scan; each configuration first answers %d untimed "

@@ -462,21 +462,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
       r.put(c, null);
     }
     r.putAll(parameters);
-    r.put(ResultColumns.EXPERIMENT, config.experiment());
-    r.put(ResultColumns.DATASET, config.images() != null ? "images:" + config.images().root()
-        : config.dataset());
-    r.put(ResultColumns.PROVENANCE, data.provenance().headline());
-    r.put(ResultColumns.MODEL, data.provenance().model());
-    r.put(ResultColumns.SYNTHETIC, data.provenance().synthetic());
-    r.put(ResultColumns.N_ITEMS, data.size());
-    r.put(ResultColumns.N_INDEXED, split.members().length);
-    r.put(ResultColumns.N_QUERIES, split.queries().length);
-    r.put(ResultColumns.DIM, data.dim());
-    r.put(ResultColumns.METRIC, metric.label());
-    r.put(ResultColumns.CENTER, config.center());
-    r.put(ResultColumns.SEED, config.seed());
-    r.put(ResultColumns.HASH_SEED, hashSeed);
-    r.put(ResultColumns.TOP_N, topN);
+    ResultColumns.putRun(r, config, data, split, metric.label(), hashSeed, topN);
     r.put(ResultColumns.LABEL_RECALL, m.labelRecall());
     r.put(ResultColumns.KNN_RECALL, m.knnRecall());
     r.put(ResultColumns.PRECISION, m.precision());

@@ -33,21 +33,8 @@ final class SparkRows {
       r.put(c, null);
     }
     r.putAll(parameters);
-    r.put(ResultColumns.EXPERIMENT, config.experiment());
-    r.put(ResultColumns.DATASET, config.images() != null ? "images:" + config.images().root()
-        : config.dataset());
-    r.put(ResultColumns.PROVENANCE, data.provenance().headline());
-    r.put(ResultColumns.MODEL, data.provenance().model());
-    r.put(ResultColumns.SYNTHETIC, data.provenance().synthetic());
-    r.put(ResultColumns.N_ITEMS, data.size());
-    r.put(ResultColumns.N_INDEXED, prepared.split().members().length);
-    r.put(ResultColumns.N_QUERIES, prepared.split().queries().length);
-    r.put(ResultColumns.DIM, data.dim());
-    r.put(ResultColumns.METRIC, config.metric().label());
-    r.put(ResultColumns.CENTER, config.center());
-    r.put(ResultColumns.SEED, config.seed());
-    r.put(ResultColumns.HASH_SEED, hashSeed);
-    r.put(ResultColumns.TOP_N, prepared.topN());
+    ResultColumns.putRun(r, config, data, prepared.split(), config.metric().label(), hashSeed,
+        prepared.topN());
     r.put(ResultColumns.CLOCK, CLOCK);
     r.put(ResultColumns.ROUNDS, 1);
     r.put(ResultColumns.NOISY, false);
