@@ -15,6 +15,25 @@ public final class ResultColumns {
   private ResultColumns() {}
 
   /**
+   * The parameter columns of an LSH configuration, as both engines name them: a total probe
+   * budget only when {@code probesTotal} > 0, so per-table rows keep their identity.
+   */
+  public static Map<String, Object> lshParameters(String family, int repeat, int k, int l,
+      int probes, int probesTotal, int rerankKeep) {
+    Map<String, Object> p = new java.util.LinkedHashMap<>();
+    p.put(FAMILY, family);
+    p.put(REPEAT, repeat);
+    p.put(K, k);
+    p.put(L, l);
+    p.put(PROBES, probes);
+    if (probesTotal > 0) {
+      p.put(PROBES_TOTAL, probesTotal);
+    }
+    p.put(RERANK_KEEP, rerankKeep);
+    return p;
+  }
+
+  /**
    * Puts the columns that name the run and its data into row {@code r}: the same in every row
    * of a run, and written alike by both engines so their results.csv files line up.
    */

@@ -403,17 +403,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
    */
   static Map<String, Object> lshParameters(String family, int repeat, int k, int l, int probes,
       int probesTotal, int rerankKeep) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put(ResultColumns.FAMILY, family);
-    p.put(ResultColumns.REPEAT, repeat);
-    p.put(ResultColumns.K, k);
-    p.put(ResultColumns.L, l);
-    p.put(ResultColumns.PROBES, probes);
-    if (probesTotal > 0) {
-      p.put(ResultColumns.PROBES_TOTAL, probesTotal);
-    }
-    p.put(ResultColumns.RERANK_KEEP, rerankKeep);
-    return p;
+    return ResultColumns.lshParameters(family, repeat, k, l, probes, probesTotal, rerankKeep);
   }
 
   /** The parameter columns of the exact scan's row: its family, nothing else. */

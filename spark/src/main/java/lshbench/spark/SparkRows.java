@@ -43,14 +43,7 @@ final class SparkRows {
 
   /** The parameter columns of an LSH configuration, as the local sweep names them. */
   static Map<String, Object> lsh(String family, int repeat, int k, int l, int probes) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put(ResultColumns.FAMILY, family);
-    p.put(ResultColumns.REPEAT, repeat);
-    p.put(ResultColumns.K, k);
-    p.put(ResultColumns.L, l);
-    p.put(ResultColumns.PROBES, probes);
-    p.put(ResultColumns.RERANK_KEEP, 0);
-    return p;
+    return ResultColumns.lshParameters(family, repeat, k, l, probes, 0, 0);
   }
 
   /** Recall and candidates, with candidates as a share of the members too. */
