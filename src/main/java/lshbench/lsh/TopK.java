@@ -76,6 +76,24 @@ final class TopK {
     }
   }
 
+  /**
+   * Offers rows {@code ids[0..count)} one kernel call each: faster than {@link #offerRows} when
+   * the rows are consecutive and short, where the four-row kernel's interleaved reads defeat the
+   * prefetcher (1M × 128: 26 against 44 ms a scan; see {@code ExactIndex}). Same distances, same
+   * heap.
+   */
+  void offerEach(float[] query, int qOff, float[] v, int d, int[] ids, int count) {
+    float worst = worst();
+    for (int i = 0; i < count; i++) {
+      int id = ids[i];
+      float distance = VectorOps.squaredDistance(query, qOff, v, id * d, d);
+      if (distance <= worst) {
+        offer(id, distance);
+        worst = worst();
+      }
+    }
+  }
+
   private void offerIfBetter(int id, float distance) {
     if (distance <= worst()) {
       offer(id, distance);
