@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import lshbench.data.Dataset;
 import lshbench.data.TexmexFormat;
 import lshbench.eval.GroundTruth;
@@ -148,6 +150,8 @@ public final class CompareExport implements RunPlan<Path> {
     }
     Progress progress = new Progress("compare", total, log);
     ProbeLadder ladder = new ProbeLadder(TARGETS[TARGETS.length - 1]);
+    BudgetBisection bisection = new BudgetBisection(TARGETS);
+    int bisected = 0;
     for (lshbench.family.LshGrid<?> g : config.families().lsh()) {
       for (int k : g.ks()) {
         for (int l : g.ls()) {
@@ -159,6 +163,7 @@ public final class CompareExport implements RunPlan<Path> {
           lshbench.lsh.BucketTable[] tables = LshIndex.buildTables(bank, sig, split.members(), k, l);
           double buildMs = (System.nanoTime() - t0) / 1e6;
           ladder.newTables();
+          Map<Integer, List<BudgetBisection.Rung>> rungs = new TreeMap<>();
           for (int[] probing : SweepRunner.probeSettings(g, l)) {
             int probes = probing[0];
             int budget = probing[1];
@@ -178,13 +183,45 @@ public final class CompareExport implements RunPlan<Path> {
               grid.add(new GridPoint(g.family(), k, l, probes, keep, m.knnRecall(),
                   m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean(), budget));
               ladder.measured(probes, budget, keep, m.knnRecall());
+              bisection.timed(g.family(), m.knnRecall(), m.queryUs().mean());
+              if (budget > 0) {
+                rungs.computeIfAbsent(keep, x -> new ArrayList<>())
+                    .add(new BudgetBisection.Rung(budget, m.knnRecall(), m.queryUs().mean()));
+              }
               progress.step(String.format(Locale.ROOT, "%s k=%d L=%d %s R=%d recall %.3f, %.0f µs",
                   g.family(), k, l, budget > 0 ? "B=" + budget : "T=" + probes, keep,
                   m.knnRecall(), m.queryUs().mean()));
             }
           }
+          for (Map.Entry<Integer, List<BudgetBisection.Rung>> e : rungs.entrySet()) {
+            int keep = e.getKey();
+            lshbench.lsh.ProjectedRerank rerank = keep > 0 ? prefilter.withKeep(keep) : null;
+            int kk = k;
+            for (int budget : bisection.refine(g.family(), l, e.getValue(), b -> bench.eval()
+                .knnRecall(new LshIndex(data, split.members().length, bank, kk, tables, 0, rerank, b),
+                    Integer.MAX_VALUE))) {
+              LshIndex index = new LshIndex(data, split.members().length, bank, k, tables, 0,
+                  rerank, budget);
+              Measurement m = bench.eval().run(index);
+              double ms = buildMs + (keep > 0 ? prefilterMs : 0);
+              List<String> row = new ArrayList<>(row("lsh", g.family(), k, l, 0, keep, m, ms));
+              row.set(COLUMNS.indexOf("probes_total"), Integer.toString(budget));
+              rows.add(row);
+              grid.add(new GridPoint(g.family(), k, l, 0, keep, m.knnRecall(),
+                  m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean(), budget));
+              bisection.timed(g.family(), m.knnRecall(), m.queryUs().mean());
+              bisected++;
+              log.printf(Locale.ROOT, "[compare] %s k=%d L=%d B=%d R=%d (bisected between rungs): "
+                  + "recall %.3f, %.0f µs%n", g.family(), k, l, budget, keep, m.knnRecall(),
+                  m.queryUs().mean());
+            }
+          }
         }
       }
+    }
+    if (bisected > 0) {
+      log.printf(Locale.ROOT, "[compare] %d budgets bisected between ladder rungs (%d untimed "
+          + "recall passes), each timed like a rung%n", bisected, bisection.recallPasses());
     }
     if (ladder.skipped() > 0) {
       log.printf(Locale.ROOT, "[compare] %d settings not measured: more probes on the same "
