@@ -10,6 +10,6 @@ set -euo pipefail
 runs=()
 for r in "$@"; do runs+=("$(realpath "$r")"); done
 cd "$(dirname "$0")/../.."
-mvn -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/test-cp.txt >/dev/null
+mvn -q test-compile dependency:build-classpath -pl core -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/target/test-cp.txt" >/dev/null
 java -cp "target/test-classes:target/classes:$(cat target/test-cp.txt)" lshbench.report.PageScreenshots "${runs[@]}"
