@@ -261,9 +261,9 @@ public final class CompareExport implements RunPlan<Path> {
             Long.toString(best.memoryBytes()), CsvTable.fmt("%.1f", best.candidatesMean()),
             best.family(), Integer.toString(best.probes()), Integer.toString(best.keep()),
             Integer.toString(threads), best.total() > 0 ? Integer.toString(best.total()) : ""));
-        log.printf(Locale.ROOT, "[compare] pick at %.2f (%s k=%d L=%d T=%d R=%d), all %d "
+        log.printf(Locale.ROOT, "[compare] pick at %.2f (%s k=%d L=%d T=%d B=%d R=%d), all %d "
             + "queries in one batch on %d thread(s): %.1f µs/query, %.0f queries/s, recall %.3f%n",
-            target, best.family(), best.k(), best.l(), best.probes(), best.keep(),
+            target, best.family(), best.k(), best.l(), best.probes(), best.total(), best.keep(),
             split.queries().length, threads, us, 1e6 / us, recall);
       }
     }
