@@ -24,11 +24,24 @@ public final class CollisionTheory {
   private final double[] label;
   private final double[] knn;
   private final double[] all;
+  /** The last function's probability as a function of a whole one's p; null = p itself. */
+  private final DoubleUnaryOperator last;
 
-  private CollisionTheory(double[] label, double[] knn, double[] all) {
+  private CollisionTheory(double[] label, double[] knn, double[] all, DoubleUnaryOperator last) {
     this.label = label;
     this.knn = knn;
     this.all = all;
+    this.last = last;
+  }
+
+  /**
+   * The same measured geometry for tables whose last function is a narrower one (a partial
+   * cross-polytope): an item collides in a table with probability p^(k−1)·last(p), where p is
+   * a whole function's probability and {@code last} maps it to the narrower one's at the same
+   * angle.
+   */
+  public CollisionTheory withLast(DoubleUnaryOperator last) {
+    return new CollisionTheory(label, knn, all, last);
   }
 
   /**
@@ -96,7 +109,7 @@ public final class CollisionTheory {
     });
     // Merged in block order, so the result does not depend on the thread count.
     return new CollisionTheory(data.hasLabels() ? merge(labelParts, queries.length) : null,
-        merge(knnParts, queries.length), merge(allParts, queries.length));
+        merge(knnParts, queries.length), merge(allParts, queries.length), null);
   }
 
   private static int bin(double p) {
@@ -121,11 +134,13 @@ public final class CollisionTheory {
     return 1 - Math.pow(1 - Math.pow(p, k), tables);
   }
 
-  private static double expect(double[] histogram, int k, int tables) {
+  private double expect(double[] histogram, int k, int tables) {
     double sum = 0;
     for (int i = 0; i < BINS; i++) {
       if (histogram[i] != 0) {
-        sum += histogram[i] * candidateProbability((i + 0.5) / BINS, k, tables);
+        double p = (i + 0.5) / BINS;
+        sum += histogram[i] * (last == null ? candidateProbability(p, k, tables)
+            : 1 - Math.pow(1 - Math.pow(p, k - 1) * last.applyAsDouble(p), tables));
       }
     }
     return sum;

@@ -48,14 +48,25 @@ public final class CompareExport implements RunPlan<Path> {
    */
   static final List<String> COLUMNS = List.of("method", "k", "L", "target", "knn_recall",
       "query_us_mean", "query_us_p50", "qps", "build_ms", "memory_bytes", "candidates_mean",
-      "family", "probes", "rerank_keep", "threads", "probes_total");
+      "family", "probes", "rerank_keep", "threads", "probes_total", "key_bits", "last_cp_dim");
 
-  /** One measured grid configuration, kept to pick the fastest per recall target. */
+  /**
+   * One measured grid configuration, kept to pick the fastest per recall target.
+   *
+   * @param bits key bits per table
+   * @param lastDim the last cross-polytope's dimension for a bits grid, else 0
+   */
   record GridPoint(String family, int k, int l, int probes, int keep, double knnRecall,
-      double queryUs, double buildMs, long memoryBytes, double candidatesMean, int total) {
+      double queryUs, double buildMs, long memoryBytes, double candidatesMean, int total,
+      int bits, int lastDim) {
     GridPoint(String family, int k, int l, int probes, int keep, double knnRecall,
         double queryUs, double buildMs, long memoryBytes, double candidatesMean) {
-      this(family, k, l, probes, keep, knnRecall, queryUs, buildMs, memoryBytes, candidatesMean, 0);
+      this(family, k, l, probes, keep, knnRecall, queryUs, buildMs, memoryBytes, candidatesMean, 0,
+          0, 0);
+    }
+
+    lshbench.family.TableKey key() {
+      return new lshbench.family.TableKey(k, lastDim, bits);
     }
   }
 
@@ -124,7 +135,8 @@ public final class CompareExport implements RunPlan<Path> {
           split.queries().length);
       rows.add(List.of("exact-batch", "", "", "", CsvTable.fmt("%.4f", exact.knnRecall()), CsvTable.fmt("%.2f", us),
           "", CsvTable.fmt("%.1f", 1e6 / us), "0.0", Long.toString(exact.memoryBytes()),
-          Integer.toString(split.members().length), "", "", "", Integer.toString(threads), ""));
+          Integer.toString(split.members().length), "", "", "", Integer.toString(threads), "", "",
+          ""));
       log.printf(Locale.ROOT, "[compare] exact, all %d queries in one batch on %d thread(s): "
           + "%.1f µs/query%n", split.queries().length, threads, us);
     }
@@ -153,11 +165,12 @@ public final class CompareExport implements RunPlan<Path> {
     BudgetBisection bisection = new BudgetBisection(TARGETS);
     int bisected = 0;
     for (lshbench.family.LshGrid<?> g : config.families().lsh()) {
-      for (int k : g.ks()) {
+      for (lshbench.family.TableKey key : g.keys(data.dim())) {
+        int k = key.k();
         for (int l : g.ls()) {
           // Built from scratch per (k, L) on one thread, as FAISS builds each IndexLSH.
           long t0 = System.nanoTime();
-          lshbench.lsh.HashFamily bank = g.build(bench.buildInput(config), k, l,
+          lshbench.lsh.HashFamily bank = g.build(bench.buildInput(config), key, l,
               config.hashSeed(0));
           long[] sig = bank.signatures(data, split.members(), 1);
           lshbench.lsh.BucketTable[] tables = LshIndex.buildTables(bank, sig, split.members(), k, l);
@@ -169,8 +182,8 @@ public final class CompareExport implements RunPlan<Path> {
             int budget = probing[1];
             for (int keep : keeps) {
               if (ladder.beyond(probes, budget, keep)) {
-                progress.step(String.format(Locale.ROOT, "%s k=%d L=%d %s R=%d skipped",
-                    g.family(), k, l, budget > 0 ? "B=" + budget : "T=" + probes, keep));
+                progress.step(String.format(Locale.ROOT, "%s %s L=%d %s R=%d skipped",
+                    g.family(), key.label(), l, budget > 0 ? "B=" + budget : "T=" + probes, keep));
                 continue;
               }
               LshIndex index = new LshIndex(data, split.members().length, bank, k, tables, probes,
@@ -179,17 +192,21 @@ public final class CompareExport implements RunPlan<Path> {
               double ms = buildMs + (keep > 0 ? prefilterMs : 0);
               List<String> row = new ArrayList<>(row("lsh", g.family(), k, l, probes, keep, m, ms));
               row.set(COLUMNS.indexOf("probes_total"), budget > 0 ? Integer.toString(budget) : "");
+              row.set(COLUMNS.indexOf("key_bits"), Integer.toString(bank.keyBits(k)));
+              row.set(COLUMNS.indexOf("last_cp_dim"), key.fromBits()
+                  ? Integer.toString(key.lastDim()) : "");
               rows.add(row);
               grid.add(new GridPoint(g.family(), k, l, probes, keep, m.knnRecall(),
-                  m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean(), budget));
+                  m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean(), budget,
+                  bank.keyBits(k), key.lastDim()));
               ladder.measured(probes, budget, keep, m.knnRecall());
               bisection.timed(g.family(), m.knnRecall(), m.queryUs().mean());
               if (budget > 0) {
                 rungs.computeIfAbsent(keep, x -> new ArrayList<>())
                     .add(new BudgetBisection.Rung(budget, m.knnRecall(), m.queryUs().mean()));
               }
-              progress.step(String.format(Locale.ROOT, "%s k=%d L=%d %s R=%d recall %.3f, %.0f µs",
-                  g.family(), k, l, budget > 0 ? "B=" + budget : "T=" + probes, keep,
+              progress.step(String.format(Locale.ROOT, "%s %s L=%d %s R=%d recall %.3f, %.0f µs",
+                  g.family(), key.label(), l, budget > 0 ? "B=" + budget : "T=" + probes, keep,
                   m.knnRecall(), m.queryUs().mean()));
             }
           }
@@ -206,14 +223,18 @@ public final class CompareExport implements RunPlan<Path> {
               double ms = buildMs + (keep > 0 ? prefilterMs : 0);
               List<String> row = new ArrayList<>(row("lsh", g.family(), k, l, 0, keep, m, ms));
               row.set(COLUMNS.indexOf("probes_total"), Integer.toString(budget));
+              row.set(COLUMNS.indexOf("key_bits"), Integer.toString(bank.keyBits(k)));
+              row.set(COLUMNS.indexOf("last_cp_dim"), key.fromBits()
+                  ? Integer.toString(key.lastDim()) : "");
               rows.add(row);
               grid.add(new GridPoint(g.family(), k, l, 0, keep, m.knnRecall(),
-                  m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean(), budget));
+                  m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean(), budget,
+                  bank.keyBits(k), key.lastDim()));
               bisection.timed(g.family(), m.knnRecall(), m.queryUs().mean());
               bisected++;
-              log.printf(Locale.ROOT, "[compare] %s k=%d L=%d B=%d R=%d (bisected between rungs): "
-                  + "recall %.3f, %.0f µs%n", g.family(), k, l, budget, keep, m.knnRecall(),
-                  m.queryUs().mean());
+              log.printf(Locale.ROOT, "[compare] %s %s L=%d B=%d R=%d (bisected between rungs): "
+                  + "recall %.3f, %.0f µs%n", g.family(), key.label(), l, budget, keep,
+                  m.knnRecall(), m.queryUs().mean());
             }
           }
         }
@@ -236,9 +257,9 @@ public final class CompareExport implements RunPlan<Path> {
         picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: not reached by the grid%n",
             bench.topN(), target));
       } else {
-        picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: %s k=%d L=%d T=%d B=%d R=%d "
+        picks.append(String.format(Locale.ROOT, "recall@%d >= %.2f: %s %s L=%d T=%d B=%d R=%d "
             + "recall %.3f, %.1f µs/query, build %.0f ms, %d bytes%n", bench.topN(), target,
-            best.family(), best.k(), best.l(), best.probes(), best.total(), best.keep(), best.knnRecall(), best.queryUs(),
+            best.family(), best.key().label(), best.l(), best.probes(), best.total(), best.keep(), best.knnRecall(), best.queryUs(),
             best.buildMs(), best.memoryBytes()));
       }
     }
@@ -260,10 +281,11 @@ public final class CompareExport implements RunPlan<Path> {
             "", CsvTable.fmt("%.1f", 1e6 / us), CsvTable.fmt("%.1f", best.buildMs()),
             Long.toString(best.memoryBytes()), CsvTable.fmt("%.1f", best.candidatesMean()),
             best.family(), Integer.toString(best.probes()), Integer.toString(best.keep()),
-            Integer.toString(threads), best.total() > 0 ? Integer.toString(best.total()) : ""));
-        log.printf(Locale.ROOT, "[compare] pick at %.2f (%s k=%d L=%d T=%d B=%d R=%d), all %d "
+            Integer.toString(threads), best.total() > 0 ? Integer.toString(best.total()) : "",
+            bits(best), lastDim(best)));
+        log.printf(Locale.ROOT, "[compare] pick at %.2f (%s %s L=%d T=%d B=%d R=%d), all %d "
             + "queries in one batch on %d thread(s): %.1f µs/query, %.0f queries/s, recall %.3f%n",
-            target, best.family(), best.k(), best.l(), best.probes(), best.total(), best.keep(),
+            target, best.family(), best.key().label(), best.l(), best.probes(), best.total(), best.keep(),
             split.queries().length, threads, us, 1e6 / us, recall);
       }
     }
@@ -332,7 +354,7 @@ public final class CompareExport implements RunPlan<Path> {
       lshbench.lsh.ProjectedRerank prefilter) {
     for (lshbench.family.LshGrid<?> g : config.families().lsh()) {
       if (g.family().equals(p.family())) {
-        lshbench.lsh.HashFamily bank = g.build(bench.buildInput(config), p.k(), p.l(),
+        lshbench.lsh.HashFamily bank = g.build(bench.buildInput(config), p.key(), p.l(),
             config.hashSeed(0));
         long[] sig = bank.signatures(data, split.members(), 1);
         return new LshIndex(data, split.members().length, bank, p.k(),
@@ -387,7 +409,15 @@ public final class CompareExport implements RunPlan<Path> {
         CsvTable.fmt("%.1f", 1e6 / best.queryUs()), CsvTable.fmt("%.1f", best.buildMs()),
         Long.toString(best.memoryBytes()), CsvTable.fmt("%.1f", best.candidatesMean()), best.family(),
         Integer.toString(best.probes()), Integer.toString(best.keep()), "1",
-        best.total() > 0 ? Integer.toString(best.total()) : "");
+        best.total() > 0 ? Integer.toString(best.total()) : "", bits(best), lastDim(best));
+  }
+
+  private static String bits(GridPoint p) {
+    return p.bits() > 0 ? Integer.toString(p.bits()) : "";
+  }
+
+  private static String lastDim(GridPoint p) {
+    return p.lastDim() > 0 ? Integer.toString(p.lastDim()) : "";
   }
 
   /** A measured row: the exact scan ({@code family} empty, k and L 0) or one LSH index. */
@@ -399,7 +429,8 @@ public final class CompareExport implements RunPlan<Path> {
         "", CsvTable.fmt("%.4f", m.knnRecall()), CsvTable.fmt("%.2f", m.queryUs().mean()),
         CsvTable.fmt("%.2f", m.queryUs().p50()), CsvTable.fmt("%.1f", 1e6 / m.queryUs().mean()), CsvTable.fmt("%.1f", buildMs),
         Long.toString(m.memoryBytes()), CsvTable.fmt("%.1f", m.candidatesMean()), family,
-        exact || scan ? "" : Integer.toString(probes), exact ? "" : Integer.toString(keep), "1", "");
+        exact || scan ? "" : Integer.toString(probes), exact ? "" : Integer.toString(keep), "1", "",
+        "", "");
   }
 
   /** Writes {@code lshbench.csv}: the header from {@link #COLUMNS}, then the rows. */

@@ -20,10 +20,22 @@ public final class ResultColumns {
    */
   public static Map<String, Object> lshParameters(String family, int repeat, int k, int l,
       int probes, int probesTotal, int rerankKeep) {
+    return lshParameters(family, repeat, k, 0, l, probes, probesTotal, rerankKeep);
+  }
+
+  /**
+   * As above, with the last cross-polytope's dimension when the grid was given in key bits
+   * ({@code lastCpDim} > 0; empty otherwise, so k-grid rows keep their identity).
+   */
+  public static Map<String, Object> lshParameters(String family, int repeat, int k,
+      int lastCpDim, int l, int probes, int probesTotal, int rerankKeep) {
     Map<String, Object> p = new java.util.LinkedHashMap<>();
     p.put(FAMILY, family);
     p.put(REPEAT, repeat);
     p.put(K, k);
+    if (lastCpDim > 0) {
+      p.put(LAST_CP_DIM, lastCpDim);
+    }
     p.put(L, l);
     p.put(PROBES, probes);
     if (probesTotal > 0) {
@@ -69,6 +81,11 @@ public final class ResultColumns {
   public static final String CENTER = "center";
   public static final String FAMILY = "family";
   public static final String K = "k";
+  /**
+   * Coordinates of a table's last cross-polytope (FALCONN's {@code last_cp_dimension}) when the
+   * grid was given in key bits; {@code key_bits} is then the grid's bits. Empty for a k grid.
+   */
+  public static final String LAST_CP_DIM = "last_cp_dim";
   public static final String L = "L";
   public static final String PROBES = "probes";
   /** Buckets visited in all with FALCONN's total probe budget over the tables (empty: per table). */
@@ -128,7 +145,7 @@ public final class ResultColumns {
   public static final String PRED_QUERY_US = "predicted_query_us";
 
   public static final List<String> ALL = List.of(EXPERIMENT, DATASET, PROVENANCE, MODEL, SYNTHETIC,
-      N_ITEMS, N_INDEXED, N_QUERIES, DIM, METRIC, CENTER, FAMILY, K, L, PROBES, PROBES_TOTAL, RERANK_KEEP, RERANK_DIM, KEY_BITS, HASH_DIM,
+      N_ITEMS, N_INDEXED, N_QUERIES, DIM, METRIC, CENTER, FAMILY, K, LAST_CP_DIM, L, PROBES, PROBES_TOTAL, RERANK_KEEP, RERANK_DIM, KEY_BITS, HASH_DIM,
       HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF, REPEAT, SEED, HASH_SEED, TOP_N, LABEL_RECALL, KNN_RECALL, PRECISION, CANDIDATES, CANDIDATES_FRAC, CLOCK, ROUNDS, CPU_US, CPU_P25,
       CPU_P75, WALL_US, WALL_P25, WALL_P75, EXACT_CPU, EXACT_WALL, SPEEDUP, QPS, SPREAD, NOISY,
       QUERY_MEAN, QUERY_P50, QUERY_P95, QUERY_P99, BUILD_MS, TRAIN_MS, HASH_MS, TABLE_MS, MEMORY,
@@ -140,7 +157,7 @@ public final class ResultColumns {
    * The columns that name a configuration: one row per distinct combination (per repeat). A
    * family leaves the others' parameters empty (HNSW has no k, hyperplanes no efSearch).
    */
-  public static final List<String> PARAMETERS = List.of(FAMILY, REPEAT, K, L, PROBES, PROBES_TOTAL, RERANK_KEEP,
+  public static final List<String> PARAMETERS = List.of(FAMILY, REPEAT, K, LAST_CP_DIM, L, PROBES, PROBES_TOTAL, RERANK_KEEP,
       HNSW_M,
       HNSW_EF_CONSTRUCTION, HNSW_EF);
 

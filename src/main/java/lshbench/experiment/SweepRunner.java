@@ -15,6 +15,7 @@ import lshbench.eval.CollisionTheory;
 import lshbench.eval.Measurement;
 import lshbench.family.HnswSpec;
 import lshbench.family.LshGrid;
+import lshbench.family.TableKey;
 import lshbench.io.AtomicFiles;
 import lshbench.lsh.BucketTable;
 import lshbench.lsh.HashFamily;
@@ -266,10 +267,22 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
     return out;
   }
 
+  /** A drawn bank, its data's signatures and what the rows of its keys share. */
+  private static final class Bank {
+    HashFamily family;
+    long[] signatures;
+    double msPerFunction;
+    CollisionTheory theory;
+    Workbench.HashCost cost;
+  }
+
   /**
    * One LSH family's k × L × probes grid: one bank of max(k) × max(L) functions, the data
    * hashed once, configuration (k, L) using the first k functions of the first L tables. The
-   * tables of successive k join one timing group until they would pass the memory budget.
+   * tables of successive k join one timing group until they would pass the memory budget. A
+   * bits grid's key with a partial last polytope cannot be a prefix of the shared bank's, so it
+   * gets a bank of its own (k × max(L), the same rotations for its whole polytopes), hashed
+   * when its turn comes and dropped after.
    */
   private int sweepFamily(LshGrid<?> grid, int repeat, Workbench bench, ResultsCsv csv,
       Map<String, List<String>> finished, Progress progress, GroupTimer timer, Path folder)
@@ -277,19 +290,18 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
     Dataset data = bench.data();
     int[] members = bench.split().members();
     long hashSeed = config.hashSeed(repeat);
-    HashFamily hashes = null;
-    long[] signatures = null;
-    double msPerFunction = 0;
+    Bank shared = null;
     double gridBuildMs = 0;
     lshbench.lsh.ProjectedRerank prefilter = null;
     double prefilterMs = 0;
-    CollisionTheory theory = null;
-    Workbench.HashCost cost = null;
     int computed = 0;
     List<Pending> pending = new ArrayList<>();
     long pendingBytes = 0;
     String what = grid.family() + (config.repeats() > 1 ? " repeat " + repeat : "");
-    for (int k : grid.ks()) {
+    for (TableKey key : grid.keys(data.dim())) {
+      int k = key.k();
+      boolean separate = grid.ownBank(key, data.dim());
+      Bank bank = separate ? null : shared;
       double[] tableMs = new double[grid.maxL()];
       BucketTable[] tables = null;
       for (int l : grid.ls()) {
@@ -298,13 +310,14 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
           int total = probing[1];
           String probeLabel = total > 0 ? "B=" + total : "T=" + probes;
           for (int keep : config.families().rerankKeep()) {
-            Map<String, Object> params = Workbench.lshParameters(grid.family(), repeat, k, l,
+            Map<String, Object> params = Workbench.lshParameters(grid.family(), repeat, key, l,
                 probes, total, keep);
             List<String> done = finished.get(ResultsCsv.key(params));
             if (done != null) {
               csv.addFinished(done);
               progress.advance(config.rounds(), String.format(Locale.ROOT,
-                  "%s k=%d L=%d %s R=%d finished before", grid.family(), k, l, probeLabel, keep));
+                  "%s %s L=%d %s R=%d finished before", grid.family(), key.label(), l,
+                  probeLabel, keep));
               continue;
             }
             if (keep > 0 && prefilter == null) {
@@ -312,24 +325,31 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
               prefilter = RerankSubspace.fit(config, data, members, hashSeed);
               prefilterMs = (System.nanoTime() - r0) / 1e6;
             }
-            if (hashes == null) {
-              // Hashed only when some configuration of this family and repeat is still missing.
+            if (bank == null) {
+              // Hashed only when some configuration of this bank and repeat is still missing.
               long d0 = System.nanoTime();
-              hashes = grid.build(bench.buildInput(config), grid.maxK(), grid.maxL(), hashSeed);
-              log.println("[sweep] " + hashes.describe());
+              int bankK = separate ? k : grid.sharedMaxK(data.dim());
+              bank = new Bank();
+              bank.family = separate ? grid.build(bench.buildInput(config), key, grid.maxL(),
+                  hashSeed) : grid.build(bench.buildInput(config), bankK, grid.maxL(), hashSeed);
+              log.println("[sweep] " + bank.family.describe());
               long p0 = System.nanoTime();
-              signatures = hashes.signatures(data, members, config.threads());
+              bank.signatures = bank.family.signatures(data, members, config.threads());
               gridBuildMs += (System.nanoTime() - d0) / 1e6;
-              msPerFunction = (System.nanoTime() - p0) / 1e6 / ((double) grid.maxK() * grid.maxL());
-              theory = bench.theoryFor(grid, hashes, config);
-              cost = bench.hashCost(hashes);
+              bank.msPerFunction = (System.nanoTime() - p0) / 1e6
+                  / ((double) bankK * grid.maxL());
+              bank.theory = bench.theoryFor(grid, bank.family, config);
+              bank.cost = bench.hashCost(bank.family);
+              if (!separate) {
+                shared = bank;
+              }
             }
             if (tables == null) {
               tables = new BucketTable[grid.maxL()];
               long bytes = 0;
               for (int t = 0; t < grid.maxL(); t++) {
                 long b0 = System.nanoTime();
-                tables[t] = LshIndex.buildTable(hashes, signatures, members, k, t);
+                tables[t] = LshIndex.buildTable(bank.family, bank.signatures, members, k, t);
                 tableMs[t] = (System.nanoTime() - b0) / 1e6;
                 gridBuildMs += tableMs[t];
                 bytes += tables[t].memoryBytes();
@@ -340,21 +360,23 @@ public final class SweepRunner implements RunPlan<SweepRunner.Result> {
               }
               pendingBytes += bytes;
             }
-            LshIndex index = new LshIndex(data, members.length, hashes, k, Arrays.copyOf(tables, l),
-                probes, keep > 0 ? prefilter.withKeep(keep) : null, total);
+            LshIndex index = new LshIndex(data, members.length, bank.family, k,
+                Arrays.copyOf(tables, l), probes, keep > 0 ? prefilter.withKeep(keep) : null,
+                total);
             double tablesMs = Arrays.stream(tableMs, 0, l).sum();
-            double trainMs = hashes.trainMs() + (keep > 0 ? prefilterMs : 0);
-            pending.add(new Pending(params, index, hashSeed, trainMs, msPerFunction * k * l,
-                tablesMs, theory, cost, String.format(Locale.ROOT, "%s k=%d L=%d %s%s",
-                    grid.family(), k, l, probeLabel, keep > 0 ? " R=" + keep : "")));
+            double trainMs = bank.family.trainMs() + (keep > 0 ? prefilterMs : 0);
+            pending.add(new Pending(params, index, hashSeed, trainMs, bank.msPerFunction * k * l,
+                tablesMs, bank.theory, bank.cost, String.format(Locale.ROOT, "%s %s L=%d %s%s",
+                    grid.family(), key.label(), l, probeLabel, keep > 0 ? " R=" + keep : "")));
             computed++;
           }
         }
       }
     }
     flush(pending, what, bench, csv, timer);
-    if (repeat == 0 && !gridCostRows(folder).containsKey(grid.family())) {
-      // a resumed run measures it too; the in-sweep figure exists only for a whole grid
+    if (repeat == 0 && !gridCostRows(folder).containsKey(grid.family()) && !grid.inBits()) {
+      // a resumed run measures it too; the in-sweep figure exists only for a whole grid. A
+      // bits grid's keys are not prefixes of one bank, so "the grid costs one bank" is moot.
       boolean whole = computed == grid.runs() * config.families().rerankKeep().length;
       gridCost(grid, bench, whole ? gridBuildMs : Double.NaN, folder);
     }

@@ -105,6 +105,12 @@ public final class Tuner implements RunPlan<Tuner.Outcome> {
     source = Workbench.loadForExperiment(config, log);
     Dataset data = source.data();
     config.families().check(data.dim(), source.members(config));
+    for (LshGrid<?> g : config.families().lsh()) {
+      if (g.inBits()) {
+        throw new ConfigException(g.family() + ".bits: the tuner searches k (whole functions) "
+            + "itself; drop the key, or sweep the bits with type = sweep or compare");
+      }
+    }
     if (config.tuning().labelTarget() && !data.hasLabels()) {
       throw new ConfigException("target.metric: label recall needs labelled data; use knn");
     }

@@ -51,6 +51,25 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
    * it) from its first bank, once per family and run; null for a family without one.
    */
   CollisionTheory theoryFor(LshGrid<?> grid, HashFamily built, SweepConfig config) {
+    CollisionTheory whole = wholeTheoryFor(grid, built, config);
+    int lastBits = built.keyBits(built.maxK()) - (built.maxK() - 1) * built.bitsPerFunction();
+    if (lastBits == built.bitsPerFunction() || whole == null) {
+      return whole;
+    }
+    // A bank whose last function is narrower (a partial cross-polytope): the same measured
+    // angles, the last function's own curve; one per width of that function.
+    String key = grid.family() + "/last " + lastBits + " bits";
+    if (!familyTheories.containsKey(key)) {
+      long t0 = System.nanoTime();
+      familyTheories.put(key, grid.partialTheory(new TheoryInput(data, split, truth, centre,
+          config.seed(), config.threads()), built, whole));
+      log.printf(Locale.ROOT, "[%s] %s theory for a last function of %d bits in %.1f s%n",
+          config.type(), grid.family(), lastBits, (System.nanoTime() - t0) / 1e9);
+    }
+    return familyTheories.get(key);
+  }
+
+  private CollisionTheory wholeTheoryFor(LshGrid<?> grid, HashFamily built, SweepConfig config) {
     if (familyTheories.containsKey(grid.family())) {
       return familyTheories.get(grid.family());
     }
@@ -406,6 +425,13 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     return ResultColumns.lshParameters(family, repeat, k, l, probes, probesTotal, rerankKeep);
   }
 
+  /** As above, for a table key of a k or bits grid. */
+  static Map<String, Object> lshParameters(String family, int repeat,
+      lshbench.family.TableKey key, int l, int probes, int probesTotal, int rerankKeep) {
+    return ResultColumns.lshParameters(family, repeat, key.k(), key.lastDim(), l, probes,
+        probesTotal, rerankKeep);
+  }
+
   /** The parameter columns of the exact scan's row: its family, nothing else. */
   static Map<String, Object> exactParameters() {
     Map<String, Object> p = new LinkedHashMap<>();
@@ -495,7 +521,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     int l = lsh.tableCount();
     int probes = lsh.probes();
     HashFamily family = lsh.family();
-    r.put(ResultColumns.KEY_BITS, k * family.bitsPerFunction());
+    r.put(ResultColumns.KEY_BITS, family.keyBits(k));
     if (lsh.prefilter() != null) {
       r.put(ResultColumns.RERANK_DIM, lsh.prefilter().dim());
     }
@@ -512,7 +538,7 @@ record Workbench(Dataset data, QuerySplit split, int topN, GroundTruth truth, Ev
     }
     r.put(ResultColumns.BUCKETS_MEAN, (double) buckets / l);
     r.put(ResultColumns.MAX_BUCKET, maxBucket);
-    int bits = k * family.bitsPerFunction();
+    int bits = family.keyBits(k);
     double possible = bits >= 62 ? Double.POSITIVE_INFINITY : Math.pow(2, bits);
     r.put(ResultColumns.EMPTY_BUCKETS, 1 - buckets / (double) l / possible);
     r.put(ResultColumns.RAW_CANDIDATES, breakdown.rawCandidates());

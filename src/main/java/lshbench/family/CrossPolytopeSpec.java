@@ -14,7 +14,9 @@ import lshbench.vector.Hadamard;
  * pseudo-randomly rotated vector, with sign. Its collision curve has no closed form, so the
  * theory simulates it.
  *
- * <p>Options: simulated pairs per angle for that curve.
+ * <p>Options: simulated pairs per angle for that curve. The grid may be given in key bits
+ * ({@code crosspolytope.bits}), split as FALCONN splits {@code num_hash_bits}: whole polytopes
+ * and a partial last one.
  */
 public final class CrossPolytopeSpec extends LshFamilySpec<Integer> {
   @Override
@@ -40,7 +42,27 @@ public final class CrossPolytopeSpec extends LshFamilySpec<Integer> {
   /** One function picks one of 2d' vertices: log2(2d') bits (12 at d' = 2048). */
   @Override
   public int bitsPerFunction(int dim) {
-    return Integer.numberOfTrailingZeros(Math.max(2, Hadamard.paddedLength(dim))) + 1;
+    return Integer.numberOfTrailingZeros(rotationDim(dim)) + 1;
+  }
+
+  @Override
+  protected boolean takesBits() {
+    return true;
+  }
+
+  @Override
+  public int[] forBits(int bits, int dim) {
+    return CrossPolytopeFamily.forBits(rotationDim(dim), bits);
+  }
+
+  private static int rotationDim(int dim) {
+    return Math.max(2, Hadamard.paddedLength(dim));
+  }
+
+  @Override
+  public HashFamily buildPartial(Integer samples, BuildInput in, int maxK, int maxL, long seed,
+      int lastDim) {
+    return new CrossPolytopeFamily(in.data().dim(), maxK, maxL, seed, in.centre(), lastDim);
   }
 
   /** k counts whole cross-polytopes, worth many bits each, so the sweep's k grid is too wide. */
@@ -63,6 +85,20 @@ public final class CrossPolytopeSpec extends LshFamilySpec<Integer> {
   @Override
   public HashFamily build(Integer samples, BuildInput in, int maxK, int maxL, long seed) {
     return new CrossPolytopeFamily(in.data().dim(), maxK, maxL, seed, in.centre());
+  }
+
+  /** p^(k−1)·p_m: the whole curve and the partial polytope's, simulated on the same pairs. */
+  @Override
+  public CollisionTheory partialTheory(Integer samples, TheoryInput in, HashFamily built,
+      CollisionTheory whole) {
+    if (whole == null || !(built instanceof CrossPolytopeFamily cp) || !cp.partial()) {
+      return whole;
+    }
+    CrossPolytopeCollision full = CrossPolytopeCollision.simulate(in.data().dim(), samples,
+        in.seed(), in.threads());
+    CrossPolytopeCollision part = CrossPolytopeCollision.simulate(in.data().dim(), samples,
+        in.seed(), in.threads(), cp.lastDim());
+    return whole.withLast(part.alongside(full));
   }
 
   @Override

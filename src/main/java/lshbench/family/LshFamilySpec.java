@@ -42,6 +42,41 @@ public abstract class LshFamilySpec<O> implements FamilySpec {
     return KEY_BITS / bitsPerFunction(dim);
   }
 
+  /**
+   * Whether a table key can end in a narrower function, so that {@code <name>.bits} may give
+   * the grid in key bits (cross-polytopes with a partial last polytope).
+   */
+  protected boolean takesBits() {
+    return false;
+  }
+
+  /**
+   * How {@code bits} key bits split into functions at dimension {@code dim}: {k, the last
+   * function's dimension}. Only for families that {@link #takesBits()}.
+   */
+  public int[] forBits(int bits, int dim) {
+    throw new UnsupportedOperationException(name() + " has no partial functions");
+  }
+
+  /**
+   * A bank of maxK × maxL functions whose last function (j = maxK − 1) is a narrower one of
+   * {@code lastDim} coordinates. Only for families that {@link #takesBits()}.
+   */
+  public HashFamily buildPartial(O options, BuildInput in, int maxK, int maxL, long seed,
+      int lastDim) {
+    throw new UnsupportedOperationException(name() + " has no partial functions");
+  }
+
+  /**
+   * The theory of tables ending in {@code built}'s narrower last function, from the family's
+   * whole-function theory {@code whole} of the same run (its measured geometry is reused), or
+   * null when the family has none.
+   */
+  public CollisionTheory partialTheory(O options, TheoryInput in, HashFamily built,
+      CollisionTheory whole) {
+    return null;
+  }
+
   /** The k grid when {@code <name>.k} is not given: the sweep's, unless a function is wide. */
   protected int[] defaultK(GridDefaults shared) {
     return shared.ks();
@@ -78,22 +113,42 @@ public abstract class LshFamilySpec<O> implements FamilySpec {
     keys.add(Key.of(name() + ".probes", "", name() + ": its own probes grid, instead of probes"));
     keys.add(Key.of(name() + ".probes.total", "", name()
         + ": its own total probe budget grid, instead of probes.total (0 = none)"));
+    if (takesBits()) {
+      keys.add(Key.of(name() + ".bits", "", name() + ": key bits per table, replacing the k "
+          + "grid (FALCONN's num_hash_bits: ⌈bits / b⌉ polytopes of b = log2(2d') bits, the "
+          + "last one partial)"));
+    }
     keys.addAll(optionKeys());
     return List.copyOf(keys);
   }
 
   /** This family's grid and options, each key parsed here once. */
   public final LshGrid<O> parse(Settings s, GridDefaults shared) {
+    int[] bits = new int[0];
+    if (takesBits() && s.has(name() + ".bits")) {
+      if (s.has(name() + ".k")) {
+        throw new ConfigException(name() + ".bits replaces " + name() + ".k: give one of them");
+      }
+      bits = s.grid(name() + ".bits", "", 1, KEY_BITS);
+    }
     return new LshGrid<>(this, own(s, ".k", defaultK(shared), 1, KEY_BITS),
         own(s, ".L", shared.ls(), 1, 4096), own(s, ".probes", shared.probes(), 0, 4096),
         java.util.Arrays.stream(own(s, ".probes.total", shared.probesTotal(), 0, MAX_BUDGET))
-            .filter(b -> b > 0).toArray(), options(s));
+            .filter(b -> b > 0).toArray(), bits, options(s));
   }
 
   /** The key-bit limit at dimension {@code dim}, then the family's own limits. */
   final void check(LshGrid<O> grid, int dim, int sample) {
     int max = maxK(dim);
-    if (grid.maxK() > max) {
+    if (grid.inBits()) {
+      int most = max * bitsPerFunction(dim);
+      int top = grid.bits()[grid.bits().length - 1];
+      if (top > most) {
+        throw new ConfigException(name() + ".bits: " + top + " is outside 1.." + most + " at d = "
+            + dim + " (" + max + " functions of " + bitsPerFunction(dim) + " bits fit a "
+            + KEY_BITS + "-bit key)");
+      }
+    } else if (grid.maxK() > max) {
       int bits = bitsPerFunction(dim);
       throw new ConfigException(name() + ".k: at most " + max + " functions of " + bits
           + " bit" + (bits == 1 ? "" : "s") + " fit a " + KEY_BITS + "-bit key at d = " + dim

@@ -8,6 +8,9 @@ import java.util.Arrays;
  * enumerated best-first from one heap shared by all tables, scored by Σ |x_max| − |x_i|. Every
  * rotation has the same scale, so the scores compare across tables as FALCONN compares them.
  *
+ * <p>A partial last polytope of m coordinates offers its own 2m vertices only, the opposite ones
+ * after the same-sign ones as in {@link CrossPolytopeProbes}.
+ *
  * <p>The sequence does not depend on the budget (a larger one visits a superset of buckets),
  * and a budget of L is plain LSH. Allocation-free per query once sized; not thread-safe.
  */
@@ -24,6 +27,8 @@ final class CrossPolytopeBudgetProbes {
   private final long[] home;
   private final int[] vertex;
   private final float[] cost;
+  /** Vertices (with the home one) function j of table t offers this query, at t·maxK + j. */
+  private final int[] count;
   private final long[] sortScratch;
   private final ProbeHeap heap;
 
@@ -39,6 +44,7 @@ final class CrossPolytopeBudgetProbes {
     this.home = new long[tables];
     this.vertex = new int[tables * maxK * ranks];
     this.cost = new float[tables * maxK * ranks];
+    this.count = new int[tables * maxK];
     this.sortScratch = new long[rotDim];
     this.heap = new ProbeHeap(1 + tables * maxK + budget * maxK);
   }
@@ -51,11 +57,13 @@ final class CrossPolytopeBudgetProbes {
    * Records table t's own key and the runner-up vertices of its k functions.
    *
    * @param rotated the query's k rotated vectors for this table, function j at j·d'
+   * @param last coordinates of function k − 1's polytope (d' when whole)
    */
-  void table(int t, long key, float[] rotated, int k, int budgetRanks) {
+  void table(int t, long key, float[] rotated, int k, int last, int budgetRanks) {
     home[t] = key;
     for (int j = 0; j < k; j++) {
-      top(rotated, j * rotDim, (t * maxK + j) * ranks, Math.min(ranks, budgetRanks));
+      count[t * maxK + j] = top(rotated, j * rotDim, j == k - 1 ? last : rotDim,
+          (t * maxK + j) * ranks, Math.min(ranks, budgetRanks));
     }
   }
 
@@ -76,7 +84,9 @@ final class CrossPolytopeBudgetProbes {
     if (r > 1) {
       for (int t = 0; t < used; t++) {
         for (int i = 0; i < k; i++) {
-          heap.push(1L << (i * rankBits), t * SLOT + i, cost[(t * maxK + i) * ranks + 1]);
+          if (count[t * maxK + i] > 1) {
+            heap.push(1L << (i * rankBits), t * SLOT + i, cost[(t * maxK + i) * ranks + 1]);
+          }
         }
       }
     }
@@ -97,7 +107,7 @@ final class CrossPolytopeBudgetProbes {
       tableOf[n++] = t;
       for (int i = last; i < k; i++) {
         int rank = (int) ((vec >>> (i * rankBits)) & mask);
-        if (rank + 1 < r) {
+        if (rank + 1 < count[t * maxK + i]) {
           int base = (t * maxK + i) * ranks;
           heap.push(vec + (1L << (i * rankBits)), t * SLOT + i,
               score - cost[base + rank] + cost[base + rank + 1]);
@@ -107,11 +117,17 @@ final class CrossPolytopeBudgetProbes {
     return n;
   }
 
-  /** The {@code count} largest-magnitude coordinates, largest first, as vertices and costs. */
-  private void top(float[] x, int off, int out, int count) {
+  /**
+   * The best {@code wanted} vertices of the polytope of the first m coordinates, best first, as
+   * vertices and costs (see {@link CrossPolytopeProbes}).
+   *
+   * @return how many were written: min(wanted, m), or min(wanted, 2m) for a partial polytope
+   */
+  private int top(float[] x, int off, int m, int out, int wanted) {
+    int count = Math.min(wanted, m);
     if (count <= INSERTION_RANKS) {
       int filled = 0;
-      for (int i = 0; i < rotDim; i++) {
+      for (int i = 0; i < m; i++) {
         float a = Math.abs(x[off + i]);
         if (filled == count && a <= cost[out + count - 1]) {
           continue;
@@ -123,7 +139,7 @@ final class CrossPolytopeBudgetProbes {
           pos--;
         }
         cost[out + pos] = a;
-        vertex[out + pos] = x[off + i] >= 0 ? i : i + rotDim;
+        vertex[out + pos] = x[off + i] >= 0 ? i : i + m;
       }
     } else {
       // Non-negative floats order as their bits: larger magnitude first, then lower index, the
@@ -131,7 +147,7 @@ final class CrossPolytopeBudgetProbes {
       // with a bounded max-heap (a full sort of d' keys per function per table cost ~0.1 ms)
       // and then sorted.
       int size = 0;
-      for (int i = 0; i < rotDim; i++) {
+      for (int i = 0; i < m; i++) {
         long bits = Float.floatToRawIntBits(Math.abs(x[off + i]));
         long key = ((Integer.MAX_VALUE - bits) << 32) | i;
         if (size < count) {
@@ -144,13 +160,23 @@ final class CrossPolytopeBudgetProbes {
       for (int r = 0; r < count; r++) {
         int i = (int) sortScratch[r];
         cost[out + r] = Math.abs(x[off + i]);
-        vertex[out + r] = x[off + i] >= 0 ? i : i + rotDim;
+        vertex[out + r] = x[off + i] >= 0 ? i : i + m;
       }
     }
     float topValue = cost[out];
     for (int r = 0; r < count; r++) {
       cost[out + r] = topValue - cost[out + r];
     }
+    int filled = count;
+    if (m < rotDim) {
+      // The opposite vertices, cheapest (smallest |x_i|) first: the list backwards, signs flipped.
+      for (int r = count - 1; r >= 0 && filled < wanted; r--) {
+        cost[out + filled] = topValue + (topValue - cost[out + r]);
+        int v = vertex[out + r];
+        vertex[out + filled++] = v < m ? v + m : v - m;
+      }
+    }
+    return filled;
   }
 
   /** Adds key at position {@code at} of the max-heap in {@link #sortScratch}. */

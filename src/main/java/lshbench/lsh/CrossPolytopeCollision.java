@@ -14,17 +14,25 @@ import lshbench.vector.Parallel;
  * real {@link CrossPolytopeFamily}; the share that collide is the estimate, and between grid
  * angles the curve is interpolated linearly. p(0) = 1 and p(π) = 0 hold exactly (a vector and
  * its negation always land on opposite vertices).
+ *
+ * <p>A partial polytope (the first m rotated coordinates, FALCONN's {@code last_cp_dimension})
+ * has a curve of its own, simulated the same way with that function; a table ending in one
+ * collides with probability p(θ)^(k−1)·p_m(θ), which {@link #alongside} lets a theory built on
+ * the whole curve's p evaluate.
  */
 public final class CrossPolytopeCollision implements DoubleUnaryOperator {
   static final int ANGLES = 64;
   private final double[] p;
   private final int dim;
   private final int samples;
+  /** Coordinates of the simulated polytope; 0 = whole. */
+  private final int lastDim;
 
-  private CrossPolytopeCollision(double[] p, int dim, int samples) {
+  private CrossPolytopeCollision(double[] p, int dim, int samples, int lastDim) {
     this.p = p;
     this.dim = dim;
     this.samples = samples;
+    this.lastDim = lastDim;
   }
 
   /**
@@ -32,6 +40,15 @@ public final class CrossPolytopeCollision implements DoubleUnaryOperator {
    * The same seed gives the same curve.
    */
   public static CrossPolytopeCollision simulate(int dim, int samples, long seed, int threads) {
+    return simulate(dim, samples, seed, threads, 0);
+  }
+
+  /**
+   * As above, for a partial polytope of the first {@code lastDim} rotated coordinates (0 =
+   * whole), with the same pairs as the whole curve of the same seed.
+   */
+  public static CrossPolytopeCollision simulate(int dim, int samples, long seed, int threads,
+      int lastDim) {
     if (samples < 1) {
       throw new IllegalArgumentException("samples must be positive, got " + samples);
     }
@@ -43,7 +60,8 @@ public final class CrossPolytopeCollision implements DoubleUnaryOperator {
       double theta = Math.PI * angle / ANGLES;
       long angleSeed = seed * 0x9E3779B97F4A7C15L + angle;
       SplittableRandom rng = new SplittableRandom(angleSeed);
-      CrossPolytopeFamily family = new CrossPolytopeFamily(dim, 1, samples, angleSeed, null);
+      CrossPolytopeFamily family = new CrossPolytopeFamily(dim, 1, samples, angleSeed, null,
+          lastDim);
       float[] x = new float[dim];
       float[] y = new float[dim];
       int hits = 0;
@@ -55,7 +73,7 @@ public final class CrossPolytopeCollision implements DoubleUnaryOperator {
       }
       p[angle] = (double) hits / samples;
     });
-    return new CrossPolytopeCollision(p, dim, samples);
+    return new CrossPolytopeCollision(p, dim, samples, lastDim);
   }
 
   /** Two random unit vectors at exactly angle θ: x, and y = cos θ·x + sin θ·z with z ⟂ x. */
@@ -99,6 +117,26 @@ public final class CrossPolytopeCollision implements DoubleUnaryOperator {
     return p[i] * (1 - f) + p[i + 1] * f;
   }
 
+  /**
+   * This curve as a function of the {@code whole} curve's probability at the same angle: p ↦
+   * this(θ) where whole(θ) = p, θ found on the whole curve's grid (the first crossing, should
+   * simulation noise make it non-monotone) and interpolated linearly.
+   */
+  public DoubleUnaryOperator alongside(CrossPolytopeCollision whole) {
+    double[] w = whole.p;
+    double[] own = p;
+    return q -> {
+      for (int i = 0; i < ANGLES; i++) {
+        if (q >= w[i + 1]) {
+          double span = w[i] - w[i + 1];
+          double f = span > 0 ? Math.min(1, Math.max(0, (w[i] - q) / span)) : 0;
+          return own[i] * (1 - f) + own[i + 1] * f;
+        }
+      }
+      return own[ANGLES];
+    };
+  }
+
   /** The simulated points: p at θ = π·i / {@value #ANGLES}. */
   public double[] grid() {
     return p.clone();
@@ -106,7 +144,8 @@ public final class CrossPolytopeCollision implements DoubleUnaryOperator {
 
   public String describe() {
     return "cross-polytope collision probability simulated at " + (ANGLES + 1) + " angles, "
-        + samples + " pairs each, d=" + dim;
+        + samples + " pairs each, d=" + dim + (lastDim > 0 ? ", polytope of the first " + lastDim
+        + " rotated coordinates" : "");
   }
 
 }

@@ -16,6 +16,13 @@ import lshbench.vector.Parallel;
  * Hadamard transform on the vector zero-padded to d' = the next power of two, O(d' log d') per
  * function instead of a dense d'×d' Gaussian matrix. Its collision probability has no closed
  * form; {@link CrossPolytopeCollision} estimates it by simulation.
+ *
+ * <p>A table may end in a <em>partial</em> polytope, as FALCONN's {@code last_cp_dimension}:
+ * the bank's last function (j = maxK − 1) is still rotated in all d' dimensions, but its vertex
+ * is the arg max |x_i| over only the first m coordinates, with sign, one of 2m vertices worth
+ * log2(2m) bits. So a table's key can have any number of bits, (maxK − 1)·log2(2d') +
+ * log2(2m), not only multiples of a whole polytope's (see {@link #forBits}). Keys at k &lt; maxK
+ * are prefixes of whole polytopes, as in a bank without one.
  */
 public final class CrossPolytopeFamily implements HashFamily {
   public static final int ROUNDS = PseudoRotations.ROUNDS;
@@ -26,6 +33,9 @@ public final class CrossPolytopeFamily implements HashFamily {
   private final int bits;
   private final int tables;
   private final int maxK;
+  /** Coordinates of the last function's polytope: d' when whole, else m < d'. */
+  private final int lastDim;
+  private final int lastBits;
   private final long seed;
   private final float[] centre;
   /** Rotation f = t·maxK + j is function j of table t. */
@@ -39,6 +49,15 @@ public final class CrossPolytopeFamily implements HashFamily {
    * @param centre the point subtracted before rotating (the data mean), or null for the origin
    */
   public CrossPolytopeFamily(int dim, int maxK, int tables, long seed, float[] centre) {
+    this(dim, maxK, tables, seed, centre, 0);
+  }
+
+  /**
+   * As above, the bank's last function (j = maxK − 1) a partial polytope of the first
+   * {@code lastDim} rotated coordinates (a power of two below d'); 0 or d' = whole.
+   */
+  public CrossPolytopeFamily(int dim, int maxK, int tables, long seed, float[] centre,
+      int lastDim) {
     if (dim < 1) {
       throw new IllegalArgumentException("dimension must be positive, got " + dim);
     }
@@ -56,8 +75,14 @@ public final class CrossPolytopeFamily implements HashFamily {
       throw new IllegalArgumentException("k must be in 1.." + KEY_BITS / bits + " for cross-polytopes of "
           + "dimension " + rotDim + " (" + bits + " bits each), got " + maxK);
     }
+    if (lastDim != 0 && (lastDim < 1 || lastDim > rotDim || Integer.bitCount(lastDim) != 1)) {
+      throw new IllegalArgumentException("the last polytope's dimension must be a power of two "
+          + "in 1.." + rotDim + ", got " + lastDim);
+    }
     this.tables = tables;
     this.maxK = maxK;
+    this.lastDim = lastDim == 0 ? rotDim : lastDim;
+    this.lastBits = Integer.numberOfTrailingZeros(this.lastDim) + 1;
     this.seed = seed;
     this.centre = centre == null ? null : centre.clone();
     this.rotations = new PseudoRotations(rotDim, Math.multiplyExact(tables, maxK), seed);
@@ -71,6 +96,8 @@ public final class CrossPolytopeFamily implements HashFamily {
     this.bits = other.bits;
     this.tables = other.tables;
     this.maxK = other.maxK;
+    this.lastDim = other.lastDim;
+    this.lastBits = other.lastBits;
     this.seed = other.seed;
     this.centre = other.centre;
     this.rotations = other.rotations;
@@ -86,7 +113,49 @@ public final class CrossPolytopeFamily implements HashFamily {
   @Override
   public String describe() {
     return "cross-polytope, " + ROUNDS + " rounds of sign flips + fast Hadamard transform in "
-        + rotDim + " dimensions (" + bits + " bits a function)" + (centre != null ? ", centred" : "");
+        + rotDim + " dimensions (" + bits + " bits a function" + (partial()
+            ? "; the last of " + maxK + " a partial polytope of " + lastDim + " coordinates, "
+            + lastBits + " bit" + (lastBits == 1 ? "" : "s") + ", so " + keyBits(maxK)
+            + " bits a table" : "") + ")" + (centre != null ? ", centred" : "");
+  }
+
+  /**
+   * FALCONN's split of a table's key bits into cross-polytopes ({@code
+   * compute_k_parameters_for_bits}): k = ⌈bits / b⌉ polytopes of b = log2(2d') bits, the last
+   * of dimension 2^(bits − (k−1)·b − 1) (d', i.e. whole, when b divides bits).
+   *
+   * @return {k, last polytope's dimension}
+   */
+  public static int[] forBits(int rotDim, int bits) {
+    int b = Integer.numberOfTrailingZeros(rotDim) + 1;
+    if (Integer.bitCount(rotDim) != 1 || bits < 1) {
+      throw new IllegalArgumentException("bits must be positive and d' a power of two, got "
+          + bits + " bits at d' = " + rotDim);
+    }
+    int k = (bits + b - 1) / b;
+    int rest = bits - (k - 1) * b;
+    return new int[] {k, rest == b ? rotDim : 1 << (rest - 1)};
+  }
+
+  /** Whether the bank's last function is a partial polytope. */
+  public boolean partial() {
+    return lastDim < rotDim;
+  }
+
+  /** Coordinates of the last function's polytope: d' when whole. */
+  public int lastDim() {
+    return lastDim;
+  }
+
+  /** A key at k functions: whole polytopes, the last one partial when k is the bank's maxK. */
+  @Override
+  public int keyBits(int k) {
+    return k == maxK ? (k - 1) * bits + lastBits : k * bits;
+  }
+
+  /** Coordinates function j uses in a key of k functions (only j = maxK − 1 can be partial). */
+  private int coords(int j) {
+    return j == maxK - 1 ? lastDim : rotDim;
   }
 
   @Override
@@ -133,10 +202,13 @@ public final class CrossPolytopeFamily implements HashFamily {
     rotations.rotate(src, f, out, outOff);
   }
 
-  /** The vertex nearest to a rotated vector: coordinate index, plus d' when it is negative. */
-  private int vertex(float[] x, int off) {
-    int best = Hadamard.argmaxAbs(x, off, rotDim);
-    return x[off + best] >= 0 ? best : best + rotDim;
+  /**
+   * The vertex of the polytope of the first {@code m} rotated coordinates nearest to a rotated
+   * vector: coordinate index, plus m when it is negative (FALCONN's {@code decodeCP}).
+   */
+  private static int vertex(float[] x, int off, int m) {
+    int best = Hadamard.argmaxAbs(x, off, m);
+    return x[off + best] >= 0 ? best : best + m;
   }
 
   /**
@@ -155,13 +227,13 @@ public final class CrossPolytopeFamily implements HashFamily {
     return out;
   }
 
-  /** The vertex function j of table t gives {@code v}, in [0, 2d'). */
+  /** The vertex function j of table t gives {@code v}, in [0, 2d') ([0, 2m) for a partial one). */
   public int hash(float[] v, int table, int j) {
     float[] c = new float[rotDim];
     centre(v, 0, c);
     float[] out = new float[rotDim];
     rotate(c, table * maxK + j, out, 0);
-    return vertex(out, 0);
+    return vertex(out, 0, coords(j));
   }
 
   @Override
@@ -180,7 +252,7 @@ public final class CrossPolytopeFamily implements HashFamily {
           long key = 0;
           for (int j = 0; j < maxK; j++) {
             rotate(c, t * maxK + j, x, 0);
-            key |= (long) vertex(x, 0) << (j * bits);
+            key |= (long) vertex(x, 0, coords(j)) << (j * bits);
           }
           out[i * tables + t] = key;
         }
@@ -196,17 +268,18 @@ public final class CrossPolytopeFamily implements HashFamily {
     if (probes > 0 && (probing == null || probing.capacity() < probes)) {
       probing = new CrossPolytopeProbes(maxK, rotDim, probes);
     }
+    int last = k == maxK ? lastDim : rotDim;
     int n = 0;
     for (int t = 0; t < usedTables; t++) {
       long key = 0;
       for (int j = 0; j < k; j++) {
         rotate(centred, t * maxK + j, rotated, j * rotDim);
-        key |= (long) vertex(rotated, j * rotDim) << (j * bits);
+        key |= (long) vertex(rotated, j * rotDim, j == k - 1 ? last : rotDim) << (j * bits);
       }
       tableOf[n] = t;
       keys[n++] = key;
       if (probes > 0) {
-        int extra = probing.probes(rotated, k, bits, probes, keys, n);
+        int extra = probing.probes(rotated, k, bits, last, probes, keys, n);
         for (int p = 0; p < extra; p++) {
           tableOf[n + p] = t;
         }
@@ -228,13 +301,14 @@ public final class CrossPolytopeFamily implements HashFamily {
     }
     centre(query, 0, centred);
     int ranks = budgetProbes.ranksFor(usedTables, budget);
+    int last = k == maxK ? lastDim : rotDim;
     for (int t = 0; t < usedTables; t++) {
       long key = 0;
       for (int j = 0; j < k; j++) {
         rotate(centred, t * maxK + j, rotated, j * rotDim);
-        key |= (long) vertex(rotated, j * rotDim) << (j * bits);
+        key |= (long) vertex(rotated, j * rotDim, j == k - 1 ? last : rotDim) << (j * bits);
       }
-      budgetProbes.table(t, key, rotated, k, ranks);
+      budgetProbes.table(t, key, rotated, k, last, ranks);
     }
     return budgetProbes.keys(k, bits, usedTables, budget, keys, tableOf);
   }

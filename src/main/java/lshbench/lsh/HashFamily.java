@@ -114,9 +114,17 @@ public interface HashFamily {
     return 0;
   }
 
+  /**
+   * Bits of a key of k functions: k·{@link #bitsPerFunction()}, unless the bank's last function
+   * is narrower (a partial cross-polytope).
+   */
+  default int keyBits(int k) {
+    return k * bitsPerFunction();
+  }
+
   /** The mask of a k-function key. */
   default long mask(int k) {
-    int bits = k * bitsPerFunction();
+    int bits = keyBits(k);
     return bits >= KEY_BITS ? -1L : (1L << bits) - 1;
   }
 }

@@ -32,7 +32,7 @@ class CrossPolytopeBudgetProbesTest {
         .comparingDouble((Integer i) -> -Math.abs(x[i])).thenComparingInt(i -> i))
         .toArray(Integer[]::new);
     long home = vertex(x, order[0], d);
-    probes.table(0, home, x, 1, probes.ranksFor(1, budget));
+    probes.table(0, home, x, 1, d, probes.ranksFor(1, budget));
     long[] keys = new long[budget];
     int[] tables = new int[budget];
     int n = probes.keys(1, 12, 1, budget, keys, tables);

@@ -136,7 +136,7 @@ class CrossPolytopeTest {
     // Function 0: |x| ranks 5 (index 1), 4 (index 6, negative), 1 …; function 1: 3 (index 0), 2.9.
     float[] rotated = {0, 5, 0, 0, 1, 0, -4, 0.5f, 3, -2.9f, 0, 0, 0, 0, 0, 0};
     long[] out = new long[5];
-    int n = probes.probes(rotated, 2, 4, 5, out, 0);
+    int n = probes.probes(rotated, 2, 4, 8, 5, out, 0);
     assertEquals(5, n);
     // Home key: f0 = 1, f1 = 0. Cheapest change: f1 → vertex 1+8=9 (cost 0.1); then f0 → 6+8=14
     // (cost 1); then both (1.1).

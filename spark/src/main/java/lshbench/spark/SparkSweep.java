@@ -84,6 +84,12 @@ final class SparkSweep implements RunPlan<SparkSweep.Result> {
       throw new ConfigException("rerank.keep: the spark engine measures the plain rerank only; "
           + "set rerank.keep=0 or use the local engine");
     }
+    for (lshbench.family.LshGrid<?> g : config.families().lsh()) {
+      if (g.inBits()) {
+        throw new ConfigException(g.family() + ".bits: the spark engine sweeps a k grid only "
+            + "(one bank of whole functions); give " + g.family() + ".k or use the local engine");
+      }
+    }
     SparkBaselines.chosen(config);
     if (config.images() != null) {
       // embedded on Spark into the core's cache, which PreparedData then reads as a hit
