@@ -22,6 +22,9 @@ import lshbench.family.HnswSpec;
  * @param speedup the exact scan's median over this one's, from the same rounds (over repeats,
  *     the median of the rows' speed-ups)
  * @param noisy whether some repeat's rounds disagreed beyond the run's tolerance
+ * @param lastCpDim the last cross-polytope's dimension when the grid was given in key bits
+ *     (0 otherwise); such a point is labelled by its bits
+ * @param keyBits key bits per table (0 when not hashed)
  */
 public record ConfigPoint(String family, int k, int l, int probes, int probesTotal, int rerankKeep, Hnsw hnsw,
     int repeats, double labelRecall, double labelRecallStd,
@@ -29,7 +32,8 @@ public record ConfigPoint(String family, int k, int l, int probes, int probesTot
     double queryP75, boolean noisy,
     double candidates, double memoryBytes, double buildMs, double speedup,
     double predictedLabelRecall, double predictedKnnRecall, double predictedCandidates,
-    double hashUs, double lookupUs, double unionUs, double rerankUs, double predictedQueryUs) {
+    double hashUs, double lookupUs, double unionUs, double rerankUs, double predictedQueryUs,
+    int lastCpDim, int keyBits) {
 
   /** HNSW's parameters. */
   public record Hnsw(int m, int efConstruction, int ef) {}
@@ -54,7 +58,7 @@ public record ConfigPoint(String family, int k, int l, int probes, int probesTot
   }
 
   /**
-   * "k=8 L=16", with " T=4" for multi-probe, " B=400" for a total probe budget and " R=50" for a two-pass rerank keeping 50,
+   * "k=8 L=16" ("b=20 L=16" for a grid in key bits), with " T=4" for multi-probe, " B=400" for a total probe budget and " R=50" for a two-pass rerank keeping 50,
    * prefixed by the family unless hyperplane.
    */
   public String label() {
@@ -68,9 +72,15 @@ public record ConfigPoint(String family, int k, int l, int probes, int probesTot
       return "pca-scan R=" + rerankKeep;
     }
     String tag = familyTag();
-    return (tag.isEmpty() ? "" : tag + " ") + "k=" + k + " L=" + l + (probes > 0 ? " T=" + probes : "")
+    return (tag.isEmpty() ? "" : tag + " ") + (lastCpDim > 0 ? "b=" + keyBits : "k=" + k) + " L="
+        + l + (probes > 0 ? " T=" + probes : "")
         + (probesTotal > 0 ? " B=" + probesTotal : "")
         + (rerankKeep > 0 ? " R=" + rerankKeep : "");
+  }
+
+  /** The grid's own coordinate: k, or the key bits of a grid given in bits (several per k). */
+  public int gridK() {
+    return lastCpDim > 0 ? keyBits : k;
   }
 
   /** Short point label for plots: "k,L", "k,L,T", "k,L,T/R" (family-tagged), "ef40" for HNSW. */
@@ -85,7 +95,8 @@ public record ConfigPoint(String family, int k, int l, int probes, int probesTot
       return "scan/" + rerankKeep;
     }
     String tag = familyTag();
-    return (tag.isEmpty() ? "" : tag + ":") + k + "," + l + (probes > 0 ? "," + probes : "")
+    return (tag.isEmpty() ? "" : tag + ":") + (lastCpDim > 0 ? "b" + keyBits : k) + "," + l
+        + (probes > 0 ? "," + probes : "")
         + (probesTotal > 0 ? ",B" + probesTotal : "")
         + (rerankKeep > 0 ? "/" + rerankKeep : "");
   }

@@ -55,6 +55,7 @@ public final class ResultsTable {
       case ResultColumns.NOISY:
         return ColumnType.BOOLEAN;
       case ResultColumns.K:
+      case ResultColumns.LAST_CP_DIM:
       case ResultColumns.L:
       case ResultColumns.PROBES:
       case ResultColumns.PROBES_TOTAL:
@@ -129,7 +130,7 @@ public final class ResultsTable {
   /**
    * Per-configuration values over repeats (recalls and sizes averaged, times the median):
    * grouped by family (in the sweep's order, the exact scan first), then by k, L, probes,
-   * rerank keep or HNSW's M, efConstruction, ef.
+   * rerank keep or HNSW's M, efConstruction, ef, and the last cross-polytope's dimension.
    */
   private List<ConfigPoint> all() {
     List<String> families = new ArrayList<>(families());
@@ -150,7 +151,8 @@ public final class ResultsTable {
       groups.computeIfAbsent(List.of(row.getString(ResultColumns.FAMILY), integer(row, ResultColumns.K),
           integer(row, ResultColumns.L), integer(row, ResultColumns.PROBES),
           integer(row, ResultColumns.RERANK_KEEP), integer(row, ResultColumns.PROBES_TOTAL), integer(row, ResultColumns.HNSW_M), integer(row, ResultColumns.HNSW_EF_CONSTRUCTION),
-          integer(row, ResultColumns.HNSW_EF)), x -> new ArrayList<>()).add(r);
+          integer(row, ResultColumns.HNSW_EF), integer(row, ResultColumns.LAST_CP_DIM)),
+          x -> new ArrayList<>()).add(r);
     }
     List<ConfigPoint> out = new ArrayList<>();
     for (var e : groups.entrySet()) {
@@ -176,7 +178,8 @@ public final class ResultsTable {
           mean(g, ResultColumns.LOOKUP_US, 0, n),
           mean(g, ResultColumns.UNION_US, 0, n),
           mean(g, ResultColumns.RERANK_US, 0, n),
-          mean(g, ResultColumns.PRED_QUERY_US, 0, n)));
+          mean(g, ResultColumns.PRED_QUERY_US, 0, n), (Integer) key.get(9),
+          integer(g.row(0), ResultColumns.KEY_BITS)));
     }
     return out;
   }

@@ -512,7 +512,7 @@ public final class SweepPlots {
     TreeSet<Integer> ks = new TreeSet<>();
     TreeSet<Integer> ls = new TreeSet<>();
     for (ConfigPoint p : points) {
-      ks.add(p.k());
+      ks.add(p.gridK());
       ls.add(p.l());
     }
     List<Integer> kList = new ArrayList<>(ks);
@@ -521,7 +521,7 @@ public final class SweepPlots {
     for (ConfigPoint p : points) {
       double v = value.applyAsDouble(p);
       if (!Double.isNaN(v)) {
-        cells.add(new Number[] {kList.indexOf(p.k()), lList.indexOf(p.l()), v});
+        cells.add(new Number[] {kList.indexOf(p.gridK()), lList.indexOf(p.l()), v});
       }
     }
     double lo = cells.stream().mapToDouble(c -> c[2].doubleValue()).min().orElse(1);

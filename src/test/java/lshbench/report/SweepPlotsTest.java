@@ -13,7 +13,7 @@ class SweepPlotsTest {
   private static ConfigPoint point(String family, int k, int l, double recall, double us) {
     return new ConfigPoint(family, k, l, 0, 0, 0, new ConfigPoint.Hnsw(0, 0, 0), 1, recall, 0,
         recall, 0, recall, us, us, us, false, 10, 1e6, 1, 5, Double.NaN, Double.NaN, Double.NaN,
-        us * 0.1, us * 0.01, us * 0.02, us * 0.8, Double.NaN);
+        us * 0.1, us * 0.01, us * 0.02, us * 0.8, Double.NaN, 0, 0);
   }
 
   @Test
