@@ -54,7 +54,9 @@ final class AnnBenchmarksPairs {
           row.get(ResultColumns.HNSW_EF_CONSTRUCTION), row.get(ResultColumns.HNSW_EF));
     }
     String keep = row.get(ResultColumns.RERANK_KEEP);
-    return String.format(Locale.ROOT, "k=%s L=%s probes=%s%s", row.get(ResultColumns.K),
+    String last = row.isMapped(ResultColumns.LAST_CP_DIM) ? row.get(ResultColumns.LAST_CP_DIM) : "";
+    return String.format(Locale.ROOT, "k=%s%s L=%s probes=%s%s", row.get(ResultColumns.K),
+        last.isEmpty() ? "" : " last_cp_dim=" + last + " bits=" + row.get(ResultColumns.KEY_BITS),
         row.get(ResultColumns.L), row.get(ResultColumns.PROBES),
         keep.isEmpty() || keep.equals("0") ? "" : " rerank_keep=" + keep);
   }

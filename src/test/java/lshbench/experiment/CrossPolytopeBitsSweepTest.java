@@ -128,5 +128,13 @@ class CrossPolytopeBitsSweepTest {
     assertTrue(!e.getMessage().contains("\n"));
     assertTrue(!Files.exists(dir.resolve("results")) || Files.list(dir.resolve("results"))
         .noneMatch(f -> f.getFileName().toString().startsWith("tiny-")), "refused before a run folder");
+    // The tuner searches k itself: a bits grid is refused, not silently ignored.
+    Map<String, String> t = bits("10");
+    t.put("type", "tune");
+    SweepConfig tune = SweepConfig.from(Settings.of("tune", t));
+    e = assertThrows(ConfigException.class,
+        () -> new Tuner(tune, new PrintStream(new ByteArrayOutputStream())).run());
+    assertTrue(e.getMessage().startsWith("crosspolytope.bits: the tuner searches k"),
+        e.getMessage());
   }
 }
