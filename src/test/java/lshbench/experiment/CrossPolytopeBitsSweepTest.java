@@ -103,8 +103,12 @@ class CrossPolytopeBitsSweepTest {
             .parse(in)) {
       List<CSVRecord> lsh = p.getRecords().stream().filter(x -> x.get("method").equals("lsh"))
           .toList();
-      assertEquals(List.of("9/1", "9/1", "10/2", "10/2"), lsh.stream()
-          .map(x -> x.get("key_bits") + "/" + x.get("last_cp_dim")).toList());
+      // T=0 and B=24 per bits value (and any budget bisected between them), in grid order,
+      // every row naming its bits and last polytope.
+      List<String> shapes = lsh.stream()
+          .map(x -> x.get("key_bits") + "/" + x.get("last_cp_dim")).distinct().toList();
+      assertEquals(List.of("9/1", "10/2"), shapes);
+      assertTrue(lsh.size() >= 4, lsh.toString());
       assertTrue(lsh.stream().allMatch(x -> x.get("k").equals("2")));
     }
   }
