@@ -175,6 +175,7 @@ public final class CompareExport implements RunPlan<Path> {
           long[] sig = bank.signatures(data, split.members(), 1);
           lshbench.lsh.BucketTable[] tables = LshIndex.buildTables(bank, sig, split.members(), k, l);
           double buildMs = (System.nanoTime() - t0) / 1e6;
+          Built built = new Built(g.family(), key, l, bank, tables, buildMs);
           ladder.newTables();
           Map<Integer, List<BudgetBisection.Rung>> rungs = new TreeMap<>();
           for (int[] probing : SweepRunner.probeSettings(g, l)) {
@@ -186,19 +187,8 @@ public final class CompareExport implements RunPlan<Path> {
                     g.family(), key.label(), l, budget > 0 ? "B=" + budget : "T=" + probes, keep));
                 continue;
               }
-              LshIndex index = new LshIndex(data, split.members().length, bank, k, tables, probes,
-                  keep > 0 ? prefilter.withKeep(keep) : null, budget);
-              Measurement m = bench.eval().run(index);
-              double ms = buildMs + (keep > 0 ? prefilterMs : 0);
-              List<String> row = new ArrayList<>(row("lsh", g.family(), k, l, probes, keep, m, ms));
-              row.set(COLUMNS.indexOf("probes_total"), budget > 0 ? Integer.toString(budget) : "");
-              row.set(COLUMNS.indexOf("key_bits"), Integer.toString(bank.keyBits(k)));
-              row.set(COLUMNS.indexOf("last_cp_dim"), key.fromBits()
-                  ? Integer.toString(key.lastDim()) : "");
-              rows.add(row);
-              grid.add(new GridPoint(g.family(), k, l, probes, keep, m.knnRecall(),
-                  m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean(), budget,
-                  bank.keyBits(k), key.lastDim()));
+              Measurement m = built.measure(bench, probes, budget, keep,
+                  keep > 0 ? prefilter.withKeep(keep) : null, prefilterMs, rows, grid);
               ladder.measured(probes, budget, keep, m.knnRecall());
               bisection.timed(g.family(), m.knnRecall(), m.queryUs().mean());
               if (budget > 0) {
@@ -217,19 +207,8 @@ public final class CompareExport implements RunPlan<Path> {
             for (int budget : bisection.refine(g.family(), l, e.getValue(), b -> bench.eval()
                 .knnRecall(new LshIndex(data, split.members().length, bank, kk, tables, 0, rerank, b),
                     Integer.MAX_VALUE))) {
-              LshIndex index = new LshIndex(data, split.members().length, bank, k, tables, 0,
-                  rerank, budget);
-              Measurement m = bench.eval().run(index);
-              double ms = buildMs + (keep > 0 ? prefilterMs : 0);
-              List<String> row = new ArrayList<>(row("lsh", g.family(), k, l, 0, keep, m, ms));
-              row.set(COLUMNS.indexOf("probes_total"), Integer.toString(budget));
-              row.set(COLUMNS.indexOf("key_bits"), Integer.toString(bank.keyBits(k)));
-              row.set(COLUMNS.indexOf("last_cp_dim"), key.fromBits()
-                  ? Integer.toString(key.lastDim()) : "");
-              rows.add(row);
-              grid.add(new GridPoint(g.family(), k, l, 0, keep, m.knnRecall(),
-                  m.queryUs().mean(), ms, m.memoryBytes(), m.candidatesMean(), budget,
-                  bank.keyBits(k), key.lastDim()));
+              Measurement m = built.measure(bench, 0, budget, keep, rerank, prefilterMs, rows,
+                  grid);
               bisection.timed(g.family(), m.knnRecall(), m.queryUs().mean());
               bisected++;
               log.printf(Locale.ROOT, "[compare] %s %s L=%d B=%d R=%d (bisected between rungs): "
@@ -347,6 +326,29 @@ public final class CompareExport implements RunPlan<Path> {
       throw new IllegalStateException("non-finite vectors"); // keeps the passes alive
     }
     return best;
+  }
+
+  /** One (k, L) of a family's grid, built from scratch: every probe setting is timed on it. */
+  private record Built(String family, lshbench.family.TableKey key, int l,
+      lshbench.lsh.HashFamily bank, lshbench.lsh.BucketTable[] tables, double buildMs) {
+
+    /** Times one probing of these tables and records it as a row and a grid point. */
+    Measurement measure(Workbench bench, int probes, int budget, int keep,
+        lshbench.lsh.ProjectedRerank rerank, double prefilterMs, List<List<String>> rows,
+        List<GridPoint> grid) {
+      int k = key.k();
+      Measurement m = bench.eval().run(new LshIndex(bench.data(), bench.split().members().length,
+          bank, k, tables, probes, rerank, budget));
+      double ms = buildMs + (keep > 0 ? prefilterMs : 0);
+      List<String> row = new ArrayList<>(row("lsh", family, k, l, probes, keep, m, ms));
+      row.set(COLUMNS.indexOf("probes_total"), budget > 0 ? Integer.toString(budget) : "");
+      row.set(COLUMNS.indexOf("key_bits"), Integer.toString(bank.keyBits(k)));
+      row.set(COLUMNS.indexOf("last_cp_dim"), key.fromBits() ? Integer.toString(key.lastDim()) : "");
+      rows.add(row);
+      grid.add(new GridPoint(family, k, l, probes, keep, m.knnRecall(), m.queryUs().mean(), ms,
+          m.memoryBytes(), m.candidatesMean(), budget, bank.keyBits(k), key.lastDim()));
+      return m;
+    }
   }
 
   /** The grid's configuration {@code p} built again, exactly as the grid built it. */
