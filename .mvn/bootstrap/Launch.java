@@ -35,6 +35,8 @@ public final class Launch {
   private static final Path RESOURCES = Path.of("src", "main", "resources");
   private static final Path CLASSES = Path.of("target", "classes");
   private static final Path STAMP = Path.of("target", "exec-java.stamp");
+  /** The system property that hands lshbench the user's -D names, one a line. */
+  static final String USER_KEYS = "lshbench.maven.keys";
 
   public static void main(String[] args) throws Exception {
     System.exit(run(args));
@@ -44,6 +46,10 @@ public final class Launch {
     if ("spark".equals(System.getProperty("engine"))) {
       return SparkLaunch.run();
     }
+    // Maven's JVM mixes the user's -D properties with its own; only its command line tells them
+    // apart, so it is split once, here, and lshbench checks the names it is handed.
+    System.setProperty(USER_KEYS, userKeys(System.getProperty("sun.java.command", ""),
+        System::getProperty));
     ClassLoader projectLoader = Thread.currentThread().getContextClassLoader();
     if (isStale()) {
       compile(projectLoader);
@@ -64,6 +70,16 @@ public final class Launch {
     Class<?> main = Class.forName("lshbench.Main", true, loader);
     main.getMethod("main", String[].class).invoke(null, (Object) args);
     return 0; // Main exits itself with any other code
+  }
+
+  /** The names of the user's {@code -D}s on Maven's command line, one a line (see SparkLaunch.split). */
+  static String userKeys(String command, java.util.function.UnaryOperator<String> property) {
+    List<String> userArgs = new ArrayList<>();
+    SparkLaunch.split(command, property, userArgs, new ArrayList<>());
+    return userArgs.stream().map(arg -> {
+      int eq = arg.indexOf('=');
+      return arg.substring(2, eq < 0 ? arg.length() : eq);
+    }).collect(Collectors.joining("\n"));
   }
 
   private static boolean isStale() throws IOException {

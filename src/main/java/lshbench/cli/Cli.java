@@ -101,6 +101,8 @@ public final class Cli {
   /** Settings given on the command line: {@code key=value} arguments and {@code -Dkey=value}. */
   record CommandLineKeys(Map<String, String> arguments, List<String> mavenKeys, boolean help,
       boolean markdown, boolean experimentNamed) {
+    /** Set by the exec:java launcher (Launch.USER_KEYS): the user's -D names, one a line. */
+    static final String USER_KEYS = "lshbench.maven.keys";
 
     /**
      * Under {@code mvn exec:java} the JVM is Maven's, whose system properties mix the user's
@@ -118,9 +120,7 @@ public final class Cli {
           throw new ConfigException("argument '" + args[i] + "' is not key=value");
         }
       }
-      String command = System.getProperty("sun.java.command", "");
-      List<String> maven = command.contains("classworlds")
-          ? mavenKeys(command, System::getProperty) : List.of();
+      List<String> maven = mavenKeys(System.getProperty(USER_KEYS));
       String help = System.getProperty("help");
       boolean named = args.length > 0 && !args[0].contains("=")
           || System.getProperty("experiment") != null;
@@ -129,39 +129,12 @@ public final class Cli {
     }
 
     /**
-     * The names of the {@code -D} properties on Maven's command line. The shell has removed its
-     * quotes, so a value with spaces (or with {@code -D} inside it) spans several tokens: each
-     * {@code -Dname=} is matched against the value Maven set for {@code name}, and a match is
-     * skipped whole, so words of a value are never read as keys of their own.
+     * The names of the {@code -D}s the user gave Maven, as {@code .mvn/bootstrap/Launch.java}
+     * hands them over (one a line in {@link #USER_KEYS}): it has matched each against the value
+     * Maven set, so a value with spaces or a {@code -D} inside is one key, not words.
      */
-    static List<String> mavenKeys(String command, java.util.function.UnaryOperator<String> property) {
-      List<String> names = new java.util.ArrayList<>();
-      int i = 0;
-      while (i < command.length()) {
-        if (Character.isWhitespace(command.charAt(i))) {
-          i++;
-          continue;
-        }
-        int end = i;
-        while (end < command.length() && !Character.isWhitespace(command.charAt(end))) {
-          end++;
-        }
-        String token = command.substring(i, end);
-        if (token.startsWith("-D") && token.length() > 2) {
-          int eq = token.indexOf('=');
-          String name = token.substring(2, eq < 0 ? token.length() : eq);
-          String value = property.apply(name);
-          String whole = "-D" + name + "=" + value;
-          if (eq >= 0 && value != null && command.startsWith(whole, i)
-              && (i + whole.length() == command.length()
-                  || Character.isWhitespace(command.charAt(i + whole.length())))) {
-            end = i + whole.length();
-          }
-          names.add(name);
-        }
-        i = end;
-      }
-      return names;
+    static List<String> mavenKeys(String listed) {
+      return listed == null || listed.isEmpty() ? List.of() : List.of(listed.split("\n"));
     }
 
     /** The experiment type given as {@code type=...} or {@code -Dtype=...}, if any. */

@@ -22,15 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which keys an experiment takes, and the help made from the same lists. */
 class CliTest {
   @Test
-  void aMavenValueWithSpacesAndADashDInsideIsOneKey() {
-    Map<String, String> set = Map.of("experiment", "sweep", "description", "two words -Dfoo=b",
-        "k", "4,8");
-    String command = "org.codehaus.plexus.classworlds.launcher.Launcher -q exec:java "
-        + "-Dexperiment=sweep -Ddescription=two words -Dfoo=b -Dk=4,8";
+  void theLaunchersListOfDashDNamesIsReadLineByLine() {
     assertEquals(List.of("experiment", "description", "k"),
-        Cli.CommandLineKeys.mavenKeys(command, set::get));
-    // A value Maven did not set as written (the shell kept no quotes) falls back to tokens.
-    assertEquals(List.of("x", "y"), Cli.CommandLineKeys.mavenKeys("-Dx=1 -Dy=2", n -> null));
+        Cli.CommandLineKeys.mavenKeys("experiment\ndescription\nk"));
+    assertEquals(List.of(), Cli.CommandLineKeys.mavenKeys(""), "no -D given");
+    assertEquals(List.of(), Cli.CommandLineKeys.mavenKeys(null), "not started by Maven");
   }
 
   @TempDir

@@ -75,6 +75,30 @@ class SparkLaunchTest {
     assertEquals(List.of("-o", "-B"), flags);
   }
 
+  /**
+   * The local engine's key check gets the user's -D names from the launcher: a value with
+   * spaces and a -D inside is one key, and a value Maven did not set as written (the shell
+   * kept no quotes) falls back to tokens.
+   */
+  @Test
+  void theLocalEngineIsHandedOneNameADashD(@TempDir Path classes) throws Exception {
+    Path source = Path.of("..", ".mvn", "bootstrap", "Launch.java");
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
+        classes.toString(), "-proc:none", source.toString()), "Launch.java compiles");
+    Map<String, String> set = Map.of("experiment", "sweep", "description", "two words -Dfoo=b",
+        "k", "4,8");
+    String command = "org.codehaus.plexus.classworlds.launcher.Launcher -q exec:java "
+        + "-Dexperiment=sweep -Ddescription=two words -Dfoo=b -Dk=4,8";
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+      Method userKeys = loader.loadClass("Launch").getDeclaredMethod("userKeys", String.class,
+          UnaryOperator.class);
+      userKeys.setAccessible(true);
+      assertEquals("experiment\ndescription\nk",
+          userKeys.invoke(null, command, (UnaryOperator<String>) set::get));
+      assertEquals("x\ny", userKeys.invoke(null, "-Dx=1 -Dy=2", (UnaryOperator<String>) n -> null));
+    }
+  }
+
   /** The engine's own keys: listed for the command line, refused by name when wrong. */
   @Test
   void baselinesAreCheckedByName() {
