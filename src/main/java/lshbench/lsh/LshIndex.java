@@ -30,9 +30,10 @@ public final class LshIndex implements Index {
   private final int[] bucketOf;
   private long lastRawCandidates;
   /**
-   * One bit a row: the union's marks. A bit set, not an int stamp a row, so the marks of 1M
-   * rows (128 KB) stay in the L2 cache, where each test is a hit instead of an L3 trip; the
-   * words a query set are zeroed after it.
+   * One bit a row: the union's marks, zeroed word by word after each query. A bit set, not an
+   * int stamp a row, for the footprint: 128 KB for 1M rows instead of 4 MB, per batch worker.
+   * Not for speed: a union of 749 candidates on 1M measured the same either way (29 against
+   * 30–34 µs, JMH, load 2.5–3.1).
    */
   private final long[] seen;
   private final int rows;
